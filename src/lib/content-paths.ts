@@ -1,0 +1,9 @@
+/**
+ * Where the reports live, relative to the project root. Tests that prove a
+ * broken report stops the build point `REPORTS_DIR` at a fixture folder
+ * instead; nothing else should set it.
+ */
+export const REPORTS_BASE: string = process.env['REPORTS_DIR'] ?? './content/reports';
+
+/** Where the extracted source texts (provenance of the reports) live. */
+export const SOURCES_BASE = './content/sources';

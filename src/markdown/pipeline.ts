@@ -1,0 +1,42 @@
+import { unified } from '@astrojs/markdown-remark';
+import rehypeSlug from 'rehype-slug';
+import remarkGfm from 'remark-gfm';
+import { rehypeFragmentLinks } from './rehype-fragment-links.ts';
+import { rehypeHeadingLinks } from './rehype-heading-links.ts';
+import { remarkFootnoteIntegrity } from './remark-footnote-integrity.ts';
+
+/**
+ * The one place that says how a report's Markdown becomes HTML.
+ *
+ * Astro 7's default Markdown processor does not run remark/rehype plugins, so
+ * reports go through `@astrojs/markdown-remark`'s unified processor, which MDX
+ * inherits. In order:
+ *
+ * 1. remark-gfm — footnotes and tables. Added here rather than through the
+ *    processor's `gfm` switch so its options are ours: `singleTilde: false`
+ *    because "2020 ~ 2021" is a range, never strikethrough.
+ * 2. remarkFootnoteIntegrity — a reference without a note, or a note without
+ *    a reference, stops the build (remark-gfm would publish both silently).
+ * 3. remark-rehype — footnotes labelled in Chinese, ids without the
+ *    `user-content-` prefix so links to a note read `#fn-12`.
+ * 4. rehype-slug — heading ids from the heading text; Chinese stays Chinese,
+ *    so a shared link says where it goes. Astro keeps ids that are already set.
+ * 5. rehypeHeadingLinks — a labelled "#" link beside every heading.
+ * 6. rehypeFragmentLinks — a `#fragment` link to nothing stops the build.
+ *
+ * SmartyPants is off: it rewrites quotes, dashes and dots, and the text of a
+ * report must stay exactly what its authors wrote.
+ */
+export const reportMarkdownProcessor = unified({
+  gfm: false,
+  smartypants: false,
+  remarkPlugins: [[remarkGfm, { singleTilde: false }], remarkFootnoteIntegrity],
+  remarkRehype: {
+    clobberPrefix: '',
+    footnoteLabel: '注释',
+    footnoteLabelTagName: 'h2',
+    footnoteLabelProperties: { className: ['footnotes-heading'] },
+    footnoteBackLabel: (referenceIndex: number) => `返回正文（注释 ${referenceIndex + 1} 的引用处）`,
+  },
+  rehypePlugins: [rehypeSlug, rehypeHeadingLinks, rehypeFragmentLinks],
+});

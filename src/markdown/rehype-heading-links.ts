@@ -1,0 +1,46 @@
+import type { Element, ElementContent, Root } from 'hast';
+import { toString } from 'hast-util-to-string';
+import { SKIP, visit } from 'unist-util-visit';
+
+const HEADING = /^h[2-6]$/;
+
+/**
+ * Gives every section heading a visible link to itself, so a reader can copy
+ * a link to the section. Done at build time (no script patches the DOM) and
+ * placed beside the heading rather than inside it, so the heading's own text
+ * — which feeds the table of contents and the slug — stays clean.
+ *
+ * `<div class="heading"><h2 id="…">…</h2><a class="heading-link" …>#</a></div>`
+ *
+ * The link is labelled for assistive technology and hidden from the search
+ * index so a "#" never shows up in an excerpt.
+ */
+export function rehypeHeadingLinks() {
+  return (tree: Root) => {
+    visit(tree, 'element', (node, index, parent) => {
+      if (!HEADING.test(node.tagName) || index === undefined || !parent) return;
+      const id = node.properties['id'];
+      if (typeof id !== 'string' || id === '') return;
+
+      const link: Element = {
+        type: 'element',
+        tagName: 'a',
+        properties: {
+          className: ['heading-link'],
+          href: `#${id}`,
+          ariaLabel: `本节链接：${toString(node).trim()}`,
+          dataPagefindIgnore: '',
+        },
+        children: [{ type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '#' }] }],
+      };
+      const wrapper: ElementContent = {
+        type: 'element',
+        tagName: 'div',
+        properties: { className: ['heading', `heading-${node.tagName}`] },
+        children: [node, link],
+      };
+      parent.children[index] = wrapper;
+      return SKIP;
+    });
+  };
+}

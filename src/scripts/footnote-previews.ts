@@ -1,0 +1,132 @@
+/**
+ * <footnote-previews>: opens a footnote's text in place when its reference is
+ * clicked, tapped or focused, so the reader need not leave the sentence.
+ * Esc (or a click elsewhere, or moving focus on) closes it and returns focus
+ * to the reference. The preview sits in the DOM right after the reference, so
+ * Tab moves into it and links inside stay clickable. The note list at the end
+ * of the report, with its back-links, stays as it is.
+ */
+const REF_SELECTOR = 'a[data-footnote-ref]';
+
+class FootnotePreviews extends HTMLElement {
+  #preview: HTMLElement = document.createElement('span');
+  #openRef: HTMLAnchorElement | undefined;
+  #refocusing = false;
+
+  connectedCallback(): void {
+    this.#preview.className = 'footnote-preview';
+    this.#preview.id = 'footnote-preview';
+    this.#preview.setAttribute('role', 'note');
+    this.#preview.tabIndex = -1;
+
+    this.addEventListener('click', this.#onClick);
+    this.addEventListener('focusin', this.#onFocusIn);
+    this.addEventListener('focusout', this.#onFocusOut);
+    document.addEventListener('keydown', this.#onKeyDown);
+    document.addEventListener('click', this.#onDocumentClick);
+    addEventListener('resize', this.#onResize);
+  }
+
+  disconnectedCallback(): void {
+    document.removeEventListener('keydown', this.#onKeyDown);
+    document.removeEventListener('click', this.#onDocumentClick);
+    removeEventListener('resize', this.#onResize);
+  }
+
+  #refFrom(target: EventTarget | null): HTMLAnchorElement | undefined {
+    return target instanceof Element ? (target.closest<HTMLAnchorElement>(REF_SELECTOR) ?? undefined) : undefined;
+  }
+
+  #onClick = (event: MouseEvent): void => {
+    const ref = this.#refFrom(event.target);
+    if (!ref) return;
+    // The preview replaces the jump to the note list; the list is one link away inside it.
+    event.preventDefault();
+    this.#open(ref);
+  };
+
+  #onFocusIn = (event: FocusEvent): void => {
+    const ref = this.#refFrom(event.target);
+    if (ref && !this.#refocusing) this.#open(ref);
+  };
+
+  #onFocusOut = (event: FocusEvent): void => {
+    const next = event.relatedTarget;
+    if (!this.#openRef) return;
+    if (next instanceof Node && (this.#preview.contains(next) || this.#openRef.contains(next))) return;
+    // Focus left to another reference: #onFocusIn opens that one instead.
+    if (this.#refFrom(next)) return;
+    this.#close();
+  };
+
+  #onKeyDown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape' || !this.#openRef) return;
+    const ref = this.#openRef;
+    this.#close();
+    this.#refocusing = true;
+    ref.focus();
+    this.#refocusing = false;
+  };
+
+  #onDocumentClick = (event: MouseEvent): void => {
+    if (!this.#openRef || !(event.target instanceof Node)) return;
+    if (this.#preview.contains(event.target) || this.#refFrom(event.target)) return;
+    this.#close();
+  };
+
+  #onResize = (): void => {
+    if (this.#openRef) this.#position(this.#openRef);
+  };
+
+  #open(ref: HTMLAnchorElement): void {
+    if (this.#openRef === ref) return;
+    const note = document.getElementById(decodeURIComponent(ref.hash.slice(1)));
+    if (!note) return; // No note to show: let the link behave as a link.
+    this.#close();
+
+    const number = ref.textContent?.trim() ?? '';
+    const heading = document.createElement('span');
+    heading.className = 'footnote-preview-heading';
+    const jump = document.createElement('a');
+    jump.href = ref.hash;
+    jump.textContent = `注释 ${number}`;
+    heading.append(jump);
+
+    const body = document.createElement('span');
+    body.className = 'footnote-preview-body';
+    for (const child of note.children) {
+      const copy = child.cloneNode(true) as Element;
+      copy.querySelectorAll('[data-footnote-backref]').forEach((backref) => backref.remove());
+      copy.removeAttribute('id');
+      const line = document.createElement('span');
+      line.className = 'footnote-preview-paragraph';
+      line.append(...copy.childNodes);
+      body.append(line);
+    }
+
+    this.#preview.replaceChildren(heading, body);
+    this.#preview.setAttribute('aria-label', `注释 ${number}`);
+    const sup = ref.closest('sup') ?? ref;
+    sup.after(this.#preview);
+    ref.setAttribute('aria-expanded', 'true');
+    ref.setAttribute('aria-controls', this.#preview.id);
+    this.#openRef = ref;
+    this.#position(ref);
+  }
+
+  #close(): void {
+    if (!this.#openRef) return;
+    this.#openRef.setAttribute('aria-expanded', 'false');
+    this.#openRef = undefined;
+    this.#preview.remove();
+  }
+
+  /** Below the reference's line, across the text column. */
+  #position(ref: HTMLAnchorElement): void {
+    const container = this.getBoundingClientRect();
+    const anchor = ref.getBoundingClientRect();
+    this.#preview.style.insetBlockStart = `${anchor.bottom - container.top + 6}px`;
+  }
+}
+
+customElements.define('footnote-previews', FootnotePreviews);
