@@ -27,7 +27,7 @@ export function rehypeFragmentLinks() {
       }
       if (!ids.has(target)) {
         const known = [...ids].filter((id) => !/^fn(ref)?-/.test(id)).slice(0, 12).join(', ');
-        file.fail(`link to "${href}" points at no section of this report (ids here: ${known} …)`, node);
+        file.fail(`link to "#${target}" points at no section of this report (ids here: ${known} …)`, node);
       }
     });
   };

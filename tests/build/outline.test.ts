@@ -1,0 +1,117 @@
+/**
+ * The outline as the authors wrote it, with ids and self-links on every
+ * heading, a server-built table of contents, and notes that link both ways.
+ */
+import GithubSlugger from 'github-slugger';
+import { describe, expect, it } from 'vitest';
+import { builtPage, mustSelect, projectRoot, select, selectAll, toString } from '../helpers/built-site.ts';
+import { collapse, readSource } from '../helpers/pdf-source.ts';
+import { publishedReports } from './reports.config.ts';
+
+/** Heading lines of the source by the numbering the authors used, and the level each must have. */
+function expectedOutline(lines: { text: string }[]): { level: number; text: string }[] {
+  const outline: { level: number; text: string }[] = [];
+  lines.forEach((line, i) => {
+    const text = line.text;
+    if (/^No\. \d+$/.test(text)) outline.push({ level: 2, text: `${text} ${lines[i + 1]!.text}` });
+    else if (/^[一二三四五六七八九十]+、/.test(text) && text.length < 40) outline.push({ level: 2, text });
+    else if (/^专题序言$/.test(text)) outline.push({ level: 2, text });
+    else if (/^[（(][一二三四五六七八九十]+[）)]/.test(text) && text.length < 40) outline.push({ level: 3, text });
+  });
+  return outline;
+}
+
+describe.each(publishedReports)('$slug outline and navigation', (report) => {
+  const source = readSource(`${projectRoot}${report.source}`, report.layout);
+  const page = builtPage(`/reports/${report.slug}/`);
+  const text = mustSelect('footnote-previews', page);
+  const headings = selectAll('h2, h3', text).filter((h) => h.properties['id'] !== 'footnote-label');
+
+  it('has the headings of the source at their levels, in order', () => {
+    const expected = expectedOutline(source.body);
+    expect(expected.length).toBeGreaterThan(5);
+    expect(headings.map((h) => ({ level: Number(h.tagName[1]), text: collapse(toString(h)) }))).toEqual(expected);
+  });
+
+  it('gives every heading a readable Chinese id and a labelled link to itself', () => {
+    const slugger = new GithubSlugger();
+    for (const heading of headings) {
+      const id = String(heading.properties['id']);
+      expect(id).toBe(slugger.slug(toString(heading)));
+      expect(id).toMatch(/\p{Script=Han}/u);
+      const link = select(`a.heading-link[href="#${id}"]`, page);
+      expect(link, `self-link for ${id}`).toBeDefined();
+      expect(String(link!.properties['ariaLabel'])).toContain(collapse(toString(heading)));
+      expect(link!.properties['dataPagefindIgnore']).toBeDefined();
+    }
+    const ids = selectAll('[id]', page).map((el) => String(el.properties['id']));
+    expect(new Set(ids).size, 'ids are unique on the page').toBe(ids.length);
+  });
+
+  it('lists every section in a table of contents built on the server', () => {
+    const toc = mustSelect('report-toc nav', page);
+    const targets = selectAll('a', toc).map((a) => decodeURIComponent(String(a.properties['href'])));
+    const sections = headings.map((h) => `#${String(h.properties['id'])}`);
+    expect(targets.slice(0, sections.length)).toEqual(sections);
+    for (const target of targets) expect(select(`[id="${target.slice(1)}"]`, page), target).toBeDefined();
+  });
+
+  it('links each footnote reference to its note and back, labelled in Chinese', () => {
+    const refs = selectAll('a[data-footnote-ref]', text);
+    expect(refs.map((r) => toString(r))).toEqual(Array.from({ length: report.footnotes }, (_, i) => String(i + 1)));
+    if (report.footnotes === 0) {
+      expect(select('section.footnotes', page)).toBeUndefined();
+      return;
+    }
+    expect(toString(mustSelect('#footnote-label', page))).toBe('注释');
+    refs.forEach((ref, i) => {
+      const n = i + 1;
+      expect(ref.properties['href']).toBe(`#fn-${n}`);
+      expect(ref.properties['id']).toBe(`fnref-${n}`);
+      const back = mustSelect(`#fn-${n} a[data-footnote-backref]`, page);
+      expect(back.properties['href']).toBe(`#fnref-${n}`);
+      expect(String(back.properties['ariaLabel'])).toMatch(/^返回正文/);
+    });
+    expect(toString(page)).not.toMatch(/Footnotes|Back to reference/);
+  });
+
+  it('writes every URL as a link whose target is exactly its text', () => {
+    for (const link of selectAll('a[href^="http"]', text)) {
+      const href = String(link.properties['href']);
+      expect(toString(link)).toBe(href);
+      expect(href).not.toMatch(/[。，、；）\\]$|\\/);
+    }
+    expect(toString(text)).not.toContain('\\_');
+  });
+});
+
+describe('site pages', () => {
+  it('lists every report on the home page with authors, publication and the start of its abstract', () => {
+    const home = builtPage('/');
+    const cards = selectAll('.report-card', home);
+    expect(cards).toHaveLength(publishedReports.length);
+    for (const report of publishedReports) {
+      const card = cards.find((c) => select(`a[href="/reports/${report.slug}/"]`, c));
+      expect(card, report.slug).toBeDefined();
+      const reportPage = builtPage(`/reports/${report.slug}/`);
+      expect(toString(mustSelect('h2', card!))).toBe(toString(mustSelect('h1.report-title', reportPage)).replace(/\*$/, ''));
+      expect(select('.meta', card!)).toBeDefined();
+    }
+    const multilateralism = cards.find((c) => select('a[href="/reports/towards-true-multilateralism/"]', c))!;
+    expect(toString(mustSelect('.lead', multilateralism))).toMatch(/^现行国际体系和国际秩序的重要基石是多边主义。/);
+  });
+
+  it('has a 404 page in Chinese', () => {
+    const notFound = builtPage('/404.html');
+    expect(toString(mustSelect('h1', notFound))).toBe('页面未找到');
+    expect(mustSelect('html', notFound).properties['lang']).toBe('zh-CN');
+  });
+
+  it('marks every page as Chinese and needs no web font', () => {
+    for (const route of ['/', ...publishedReports.map((r) => `/reports/${r.slug}/`)]) {
+      const page = builtPage(route);
+      expect(mustSelect('html', page).properties['lang']).toBe('zh-CN');
+      expect(selectAll('link[rel="preload"][as="font"], link[href*="fonts."]', page)).toHaveLength(0);
+    }
+  });
+});

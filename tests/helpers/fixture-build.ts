@@ -1,0 +1,58 @@
+/**
+ * Builds the real site (same config, same src/) with a folder of fixture
+ * reports instead of content/reports, to show what an editor's mistake does
+ * to the build. Each build gets its own root under node_modules/.cache so its
+ * generated types and content cache never touch the real ones.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from './built-site.ts';
+
+export interface FixtureBuild {
+  status: number | null;
+  output: string;
+}
+
+export function buildWithReports(name: string, reports: Record<string, string>): FixtureBuild {
+  const root = join(projectRoot, 'node_modules/.cache/report-fixtures', name);
+  rmSync(root, { recursive: true, force: true });
+  const reportsDir = join(root, 'reports');
+  mkdirSync(reportsDir, { recursive: true });
+  for (const [file, text] of Object.entries(reports)) writeFileSync(join(reportsDir, file), text);
+  writeFileSync(
+    join(root, 'astro.config.mjs'),
+    `import config from ${JSON.stringify(join(projectRoot, 'astro.config.mjs'))};
+export default { ...config, srcDir: ${JSON.stringify(join(projectRoot, 'src'))}, publicDir: ${JSON.stringify(join(projectRoot, 'public'))} };
+`,
+  );
+  const result = spawnSync(join(projectRoot, 'node_modules/.bin/astro'), ['build', '--root', root], {
+    cwd: projectRoot,
+    env: { ...process.env, REPORTS_DIR: reportsDir, FORCE_COLOR: '0', NO_COLOR: '1' },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}
+
+/** A small report that builds: fixtures change one thing in it. */
+export const validReport = `---
+title: 测试报告
+authors:
+  - name: 张三
+publication:
+  type: article
+  name: 测试期刊
+  year: 2023
+  issue: 1
+  date: "2023-03-01"
+---
+
+## 一、引言
+
+正文第一段。[^1]
+
+见[第一节](#一引言)。
+
+[^1]: 注释正文。
+`;
