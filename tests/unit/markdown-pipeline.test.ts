@@ -1,0 +1,60 @@
+/**
+ * The report Markdown pipeline, run through the real processor
+ * (@astrojs/markdown-remark with the plugins of src/markdown/pipeline.ts).
+ */
+import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import { fromHtml } from 'hast-util-from-html';
+import { toString } from 'hast-util-to-string';
+import { describe, expect, it } from 'vitest';
+import { reportMarkdownProcessor } from '../../src/markdown/pipeline.ts';
+
+const processor = await createMarkdownProcessor({
+  ...reportMarkdownProcessor.options,
+  syntaxHighlight: false,
+});
+const render = async (markdown: string) => (await processor.render(markdown, { fileURL: new URL('file:///reports/test.md') })).code;
+
+describe('report markdown pipeline', () => {
+  it('gives headings readable Chinese ids and a labelled link beside them', async () => {
+    const html = await render('## 一、多边主义遭遇挑战\n\n### （一）西方国家背离多边主义精神\n');
+    expect(html).toContain('<h2 id="一多边主义遭遇挑战">一、多边主义遭遇挑战</h2>');
+    expect(html).toContain('<h3 id="一西方国家背离多边主义精神">');
+    expect(html).toMatch(
+      /<div class="heading heading-h2"><h2 id="一多边主义遭遇挑战">一、多边主义遭遇挑战<\/h2><a class="heading-link" href="#一多边主义遭遇挑战" aria-label="本节链接：一、多边主义遭遇挑战" data-pagefind-ignore(="")?><span aria-hidden="true">#<\/span><\/a><\/div>/,
+    );
+  });
+
+  it('numbers footnotes in reading order with Chinese labels and short ids', async () => {
+    const html = await render('甲。[^b]乙。[^a]\n\n[^a]: 注释甲。\n[^b]: 注释乙。\n');
+    expect(html).toMatch(/<a href="#fn-b" id="fnref-b" data-footnote-ref(="")? aria-describedby="footnote-label">1<\/a>/);
+    expect(html).toContain('<h2 class="footnotes-heading" id="footnote-label">注释</h2>');
+    expect(html).toMatch(/<li id="fn-b">\s*<p>注释乙。 <a href="#fnref-b" data-footnote-backref(="")? aria-label="返回正文（注释 1 的引用处）"/);
+    expect(html).not.toMatch(/Footnotes|Back to reference|user-content-/);
+  });
+
+  it('leaves quotes, dashes, dots and tildes exactly as written', async () => {
+    const text = '"引号" \'单引\' -- --- ... 2020 ~ 2021 ~x~';
+    const html = await render(text);
+    expect(toString(fromHtml(html, { fragment: true }))).toBe(text);
+    expect(html).not.toMatch(/<del>/);
+  });
+
+  it('keeps trailing 。 out of an explicit link and underscores intact', async () => {
+    const url = 'https://www.mfa.gov.cn/web/zyxw/202308/t20230823_11130476.shtml';
+    const html = await render(`见[${url}](${url})。`);
+    expect(html).toBe(`<p>见<a href="${url}">${url}</a>。</p>`);
+  });
+
+  it('fails naming the problem for a reference without a note', async () => {
+    await expect(render('正文。[^1][^2]\n\n[^1]: 注。\n')).rejects.toThrow(/\[\^2\] has no note/);
+  });
+
+  it('fails for a note nothing references', async () => {
+    await expect(render('正文。[^1]\n\n[^1]: 注。\n[^2]: 孤立的注。\n')).rejects.toThrow(/\[\^2\] is never referenced/);
+  });
+
+  it('fails for a link to a section that does not exist, and accepts one that does', async () => {
+    await expect(render('## 一、引言\n\n见[结论](#二结论)。\n')).rejects.toThrow(/"#二结论" points at no section/);
+    await expect(render('## 一、引言\n\n见[引言](#一引言)与[注](#fn-1)。[^1]\n\n[^1]: 注。\n')).resolves.toContain('href="#一引言"');
+  });
+});
