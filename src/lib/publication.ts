@@ -55,3 +55,19 @@ export function compareNewestFirst(a: Publication, b: Publication): number {
     (b.date ?? '').localeCompare(a.date ?? '')
   );
 }
+
+/**
+ * The first paragraph of a report's MDX body as plain text, for listings of a
+ * report that has no abstract: headings, footnote references and link syntax
+ * are dropped, the words kept.
+ */
+export function firstParagraphOf(mdxBody: string): string | undefined {
+  const paragraph = mdxBody
+    .split(/\n\s*\n/)
+    .map((block) => block.trim())
+    .find((block) => block !== '' && !/^(#|\[\^|import |export |<)/.test(block));
+  return paragraph
+    ?.replace(/\[\^[^\]]+\]/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\s*\n\s*/g, '');
+}

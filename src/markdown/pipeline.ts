@@ -4,6 +4,7 @@ import remarkGfm from 'remark-gfm';
 import { rehypeFragmentLinks } from './rehype-fragment-links.ts';
 import { rehypeHeadingLinks } from './rehype-heading-links.ts';
 import { remarkFootnoteIntegrity } from './remark-footnote-integrity.ts';
+import { rehypeUrlLinks } from './rehype-url-links.ts';
 
 /**
  * The one place that says how a report's Markdown becomes HTML.
@@ -23,6 +24,8 @@ import { remarkFootnoteIntegrity } from './remark-footnote-integrity.ts';
  *    so a shared link says where it goes. Astro keeps ids that are already set.
  * 5. rehypeHeadingLinks — a labelled "#" link beside every heading.
  * 6. rehypeFragmentLinks — a `#fragment` link to nothing stops the build.
+ * 7. rehypeUrlLinks — marks links that show their own address, so print
+ *    adds the address only to the others.
  *
  * SmartyPants is off: it rewrites quotes, dashes and dots, and the text of a
  * report must stay exactly what its authors wrote.
@@ -38,5 +41,5 @@ export const reportMarkdownProcessor = unified({
     footnoteLabelProperties: { className: ['footnotes-heading'] },
     footnoteBackLabel: (referenceIndex: number) => `返回正文（注释 ${referenceIndex + 1} 的引用处）`,
   },
-  rehypePlugins: [rehypeSlug, rehypeHeadingLinks, rehypeFragmentLinks],
+  rehypePlugins: [rehypeSlug, rehypeHeadingLinks, rehypeFragmentLinks, rehypeUrlLinks],
 });

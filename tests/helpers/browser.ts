@@ -161,3 +161,50 @@ export const reports = {
 export function withFragment(path: string, id: string): string {
   return `${path}#${encodeURIComponent(id)}`;
 }
+
+/** Resolves once the page has stopped scrolling (smooth scrolling included), at most ~3 s. */
+export async function scrollSettled(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const started = performance.now();
+        let last = scrollY;
+        let still = 0;
+        const tick = () => {
+          if (scrollY === last) still += 1;
+          else {
+            still = 0;
+            last = scrollY;
+          }
+          if (still >= 6 || performance.now() - started > 3000) resolve();
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+  );
+}
+
+/** Where an element sits in the viewport, with the sticky header's bottom edge and the viewport height. */
+export async function placement(page: Page, selector: string) {
+  return page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    if (!el) throw new Error(`no element matches ${sel}`);
+    const rect = el.getBoundingClientRect();
+    const header = document.querySelector('.site-header')?.getBoundingClientRect();
+    return {
+      top: rect.top,
+      bottom: rect.bottom,
+      left: rect.left,
+      right: rect.right,
+      headerBottom: header?.bottom ?? 0,
+      viewportHeight: innerHeight,
+      viewportWidth: document.documentElement.clientWidth,
+      scrollY,
+    };
+  }, selector);
+}
+
+/** CSS selector for an element id (Chinese ids included). */
+export function byId(id: string): string {
+  return `[id="${id.replace(/["\\]/g, '\\$&')}"]`;
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   compareNewestFirst,
+  firstParagraphOf,
   formatAuthors,
   formatChineseDate,
   formatPages,
@@ -72,5 +73,15 @@ describe('compareNewestFirst', () => {
       '2022-3-2022-07-01',
       '2022-3-2022-06-01',
     ]);
+  });
+});
+
+describe('firstParagraphOf', () => {
+  it('skips headings and returns the first paragraph as plain text', () => {
+    const body = '\n## 专题序言\n\n当下新冠肺炎疫情[^1]全球肆虐，见[链接](https://a.b)。\n\n第二段。\n\n[^1]: 注。\n';
+    expect(firstParagraphOf(body)).toBe('当下新冠肺炎疫情全球肆虐，见链接。');
+  });
+  it('is undefined for a body with no paragraph', () => {
+    expect(firstParagraphOf('## 只有标题\n')).toBeUndefined();
   });
 });

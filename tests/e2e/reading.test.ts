@@ -1,0 +1,224 @@
+/**
+ * Reading a report in a real browser: the table of contents beside the text
+ * follows the reader, links to sections land below the sticky header, heading
+ * self-links work from the keyboard, phones get a collapsible contents list
+ * and no sideways scrolling, and the text and notes need no JavaScript.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import {
+  byId,
+  collectPageErrors,
+  desktop,
+  e2eDescribe,
+  launchBrowser,
+  phone,
+  placement,
+  reports,
+  scrollSettled,
+  serveDist,
+  withFragment,
+  type StaticSite,
+} from '../helpers/browser.ts';
+
+const report = reports.multilateralism;
+
+e2eDescribe('reading a report', () => {
+  let browser: Browser;
+  let site: StaticSite;
+  let context: BrowserContext | undefined;
+
+  beforeAll(async () => {
+    [browser, site] = await Promise.all([launchBrowser(), serveDist()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+  afterEach(async () => {
+    await context?.close();
+    context = undefined;
+  });
+
+  async function open(path: string, options: Parameters<Browser['newContext']>[0] = desktop): Promise<{ page: Page; errors: string[] }> {
+    context = await browser.newContext(options);
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    const response = await page.goto(site.url(path));
+    expect(response?.status()).toBe(200);
+    return { page, errors };
+  }
+
+  /** Headings of the report text (h2/h3) with their ids, as the reader sees them. */
+  function textHeadings(page: Page) {
+    return page.$$eval('footnote-previews :is(h2, h3)', (hs) =>
+      hs.map((h) => ({ id: h.id, text: (h.textContent ?? '').replace(/\s+/g, ' ').trim(), depth: Number(h.tagName[1]) - 1 })),
+    );
+  }
+
+  it('on a desktop, shows the contents beside the text, listing every section, and marks the one being read', async () => {
+    const { page, errors } = await open(report);
+    const toc = page.getByRole('navigation', { name: '目录' });
+    await expect.poll(() => toc.isVisible()).toBe(true);
+
+    // Beside the text: to its left, side by side, both on screen.
+    const tocBox = (await toc.boundingBox())!;
+    const textBox = (await page.locator('.report-text').boundingBox())!;
+    expect(tocBox.x + tocBox.width).toBeLessThanOrEqual(textBox.x);
+    expect(tocBox.y).toBeLessThan(800);
+    expect(Math.abs(tocBox.y - textBox.y)).toBeLessThan(100);
+
+    // Every h2/h3 of the text, in order, at its level (the notes heading included).
+    const headings = await textHeadings(page);
+    expect(headings.length).toBeGreaterThan(10);
+    const links = await toc.locator('a').evaluateAll((as) =>
+      (as as HTMLAnchorElement[]).map((a) => {
+        let depth = 0;
+        for (let el: Element | null = a; el && el.tagName !== 'NAV'; el = el.parentElement) if (el.tagName === 'OL') depth += 1;
+        return { id: decodeURIComponent(a.hash.slice(1)), text: (a.textContent ?? '').replace(/\s+/g, ' ').trim(), depth };
+      }),
+    );
+    expect(links).toEqual(headings);
+
+    // At the top, the first section is current.
+    const current = () => page.locator('nav[aria-label="目录"] a[aria-current="true"]').evaluateAll((as) => as.map((a) => decodeURIComponent((a as HTMLAnchorElement).hash.slice(1))));
+    await expect.poll(current).toEqual([headings[0]!.id]);
+
+    // Scroll a later section to just under the header: its link becomes current, alone.
+    const target = headings.find((h) => h.id === '三真正的多边主义的实践路径')!;
+    expect(target).toBeDefined();
+    await page.evaluate((sel) => {
+      const heading = document.querySelector(sel)!;
+      window.scrollTo({ top: heading.getBoundingClientRect().top + scrollY - 120, behavior: 'instant' });
+    }, byId(target.id));
+    // Precondition: the next heading is still further down than a third of the viewport.
+    const next = headings[headings.indexOf(target) + 1]!;
+    expect((await placement(page, byId(next.id))).top).toBeGreaterThan(800 / 3);
+    await expect.poll(current).toEqual([target.id]);
+
+    // The contents stay in view (sticky) while reading far down the page.
+    const stuck = (await toc.boundingBox())!;
+    expect(stuck.y).toBeGreaterThanOrEqual((await placement(page, '.site-header')).bottom);
+    expect(stuck.y).toBeLessThan(800);
+    // …and the current link itself is in view, not scrolled away inside the list.
+    const currentLink = toc.locator('a[aria-current="true"]');
+    const linkBox = (await currentLink.boundingBox())!;
+    expect(linkBox.y).toBeGreaterThanOrEqual(stuck.y - 1);
+    expect(linkBox.y + linkBox.height).toBeLessThanOrEqual(Math.min(stuck.y + stuck.height, 800) + 1);
+
+    // Scrolling into the notes marks the notes entry.
+    await page.evaluate(() => document.getElementById('fn-20')!.scrollIntoView({ behavior: 'instant', block: 'center' }));
+    await expect.poll(current).toEqual(['footnote-label']);
+
+    // And back to the top: the first section again.
+    await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
+    await expect.poll(current).toEqual([headings[0]!.id]);
+    expect(errors).toEqual([]);
+  });
+
+  it('lands a link to a #section with the heading in view below the sticky header', async () => {
+    for (const [path, id] of [
+      [report, '二真正的多边主义理念与原则'],
+      [report, '三强化国际实践推动多边合作走深走实'],
+      [reports.governance, 'no-2-国际组织和多边机制的动态'],
+      [reports.governance, '五rcep-和-cptpp区域一体化稳步成长'],
+    ] as const) {
+      const { page, errors } = await open(withFragment(path, id));
+      expect(page.url()).toContain(`#${encodeURIComponent(id)}`);
+      await scrollSettled(page);
+      const at = await placement(page, byId(id));
+      expect(at.scrollY, `${id}: the page scrolled to the section`).toBeGreaterThan(0);
+      expect(at.top, `${id}: heading not under the header`).toBeGreaterThanOrEqual(at.headerBottom);
+      expect(at.bottom, `${id}: heading in the viewport`).toBeLessThan(at.viewportHeight);
+      // Near the top of the reading area, where a reader looks first.
+      expect(at.top, `${id}: heading near the top`).toBeLessThan(at.headerBottom + at.viewportHeight / 4);
+      expect(errors).toEqual([]);
+      await context!.close();
+      context = undefined;
+    }
+  });
+
+  it('lets a keyboard reader reach a heading self-link, which names the heading and links to it', async () => {
+    const { page, errors } = await open(report);
+    const id = '一多边主义遭遇挑战';
+    const headingText = '一、多边主义遭遇挑战';
+    const selfLink = page.locator(`.heading:has(> ${byId(id)}) > a.heading-link`);
+    expect(await selfLink.count()).toBe(1);
+
+    // Tab from the top of the page until the self-link has focus.
+    let reached = false;
+    for (let i = 0; i < 80 && !reached; i += 1) {
+      await page.keyboard.press('Tab');
+      reached = await selfLink.evaluate((a) => a === document.activeElement);
+    }
+    expect(reached, 'the heading self-link is in the tab order').toBe(true);
+    // Visible focus: a real outline on the focused link.
+    const outline = await selfLink.evaluate((a) => getComputedStyle(a).outlineStyle);
+    expect(outline).not.toBe('none');
+
+    // Its accessible name says which heading it links to.
+    const named = page.getByRole('link', { name: headingText });
+    expect(await named.evaluateAll((els) => els.some((el) => el === document.activeElement))).toBe(true);
+
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => decodeURIComponent(location.hash.slice(1)))).toBe(id);
+    await scrollSettled(page);
+    const at = await placement(page, byId(id));
+    expect(at.top).toBeGreaterThanOrEqual(at.headerBottom);
+    expect(at.bottom).toBeLessThan(at.viewportHeight);
+    expect(errors).toEqual([]);
+  });
+
+  it('on a phone, folds the contents away until tapped and never scrolls sideways', async () => {
+    for (const path of [report, reports.governance]) {
+      const { page, errors } = await open(path, phone);
+      const toc = page.getByRole('navigation', { name: '目录' });
+      const summary = page.locator('.toc-details > summary');
+      expect(await summary.isVisible()).toBe(true);
+      expect(await toc.isVisible()).toBe(false);
+      expect(await page.locator('.toc-details').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+
+      const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(await overflow(), `${path}: no horizontal overflow`).toBeLessThanOrEqual(0);
+
+      await summary.tap();
+      await expect.poll(() => toc.isVisible()).toBe(true);
+      expect(await toc.locator('a').first().isVisible()).toBe(true);
+      expect(await overflow(), `${path}: no horizontal overflow with the contents open`).toBeLessThanOrEqual(0);
+
+      // Tapping an entry takes the reader to that section, below the header.
+      const entry = toc.locator('a').nth(2);
+      const id = await entry.evaluate((a) => decodeURIComponent((a as HTMLAnchorElement).hash.slice(1)));
+      await entry.tap();
+      await expect.poll(() => page.evaluate(() => decodeURIComponent(location.hash.slice(1)))).toBe(id);
+      await scrollSettled(page);
+      const at = await placement(page, byId(id));
+      expect(at.top).toBeGreaterThanOrEqual(at.headerBottom);
+      expect(at.bottom).toBeLessThan(at.viewportHeight);
+      expect(errors).toEqual([]);
+      await context!.close();
+      context = undefined;
+    }
+  });
+
+  it('needs no JavaScript to read the text and its notes', async () => {
+    const { page } = await open(report, { ...desktop, javaScriptEnabled: false });
+    expect(await page.locator('.report-text p').count()).toBeGreaterThan(20);
+    expect(await page.locator('h1').innerText()).toContain('走向真正的多边主义');
+    const notes = page.locator('section.footnotes li[id^="fn-"]');
+    expect(await notes.count()).toBe(56);
+    expect(await page.locator('#fn-56').isVisible()).toBe(true);
+    // The contents beside the text (CSS only), and no dead theme button.
+    expect(await page.getByRole('navigation', { name: '目录' }).isVisible()).toBe(true);
+    expect(await page.locator('theme-toggle button').isVisible()).toBe(false);
+
+    // A footnote reference is a plain link to its note.
+    await page.locator('#fnref-3').click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#fn-3');
+    await scrollSettled(page);
+    const at = await placement(page, '#fn-3');
+    expect(at.top).toBeGreaterThanOrEqual(at.headerBottom);
+    expect(at.bottom).toBeLessThan(at.viewportHeight);
+    expect(await page.locator('#footnote-preview').count()).toBe(0);
+  });
+});
