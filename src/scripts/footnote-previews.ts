@@ -47,7 +47,10 @@ class FootnotePreviews extends HTMLElement {
 
   #onFocusIn = (event: FocusEvent): void => {
     const ref = this.#refFrom(event.target);
-    if (ref && !this.#refocusing) this.#open(ref);
+    // Only keyboard focus opens a note here (clicks and taps open it in
+    // #onClick): following a back-link also focuses the reference, and the
+    // reader who just read the note should not get it again over the text.
+    if (ref && !this.#refocusing && ref.matches(':focus-visible')) this.#open(ref);
   };
 
   #onFocusOut = (event: FocusEvent): void => {

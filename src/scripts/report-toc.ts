@@ -5,6 +5,7 @@
  */
 class ReportToc extends HTMLElement {
   #observer: IntersectionObserver | undefined;
+  #onScroll: (() => void) | undefined;
 
   connectedCallback(): void {
     const links = new Map<string, HTMLAnchorElement>();
@@ -38,11 +39,24 @@ class ReportToc extends HTMLElement {
     };
     this.#observer = new IntersectionObserver(update, { rootMargin: '0px 0px -66% 0px' });
     for (const heading of headings) this.#observer.observe(heading);
+    // An instant jump (scrollbar drag, a back-link, Home) can move past the
+    // band without a heading crossing it: recompute once per frame on scroll.
+    let queued = false;
+    this.#onScroll = () => {
+      if (queued) return;
+      queued = true;
+      requestAnimationFrame(() => {
+        queued = false;
+        update();
+      });
+    };
+    addEventListener('scroll', this.#onScroll, { passive: true });
     update();
   }
 
   disconnectedCallback(): void {
     this.#observer?.disconnect();
+    if (this.#onScroll) removeEventListener('scroll', this.#onScroll);
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * <theme-toggle>: a button that flips the page between light and dark and
- * remembers the choice. Without JavaScript the button stays hidden and the
- * page follows the system theme.
+ * remembers the choice. Without JavaScript the button is hidden by CSS
+ * (`scripting: none`) and the page follows the system theme.
  */
 type Theme = 'light' | 'dark';
 
@@ -17,7 +17,6 @@ class ThemeToggle extends HTMLElement {
     if (!button) return;
     const sync = () => button.setAttribute('aria-pressed', String(currentTheme() === 'dark'));
     sync();
-    button.hidden = false;
     button.addEventListener('click', () => {
       const next: Theme = currentTheme() === 'dark' ? 'light' : 'dark';
       document.documentElement.dataset['theme'] = next;

@@ -1,0 +1,237 @@
+/**
+ * Footnotes in a real browser: a reference opens its note in place (click,
+ * tap or keyboard focus) without leaving the sentence; Esc, a click elsewhere
+ * or moving on closes it; links inside work; the note list's back-links lead
+ * back to the reference.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import {
+  collectPageErrors,
+  desktop,
+  e2eDescribe,
+  launchBrowser,
+  phone,
+  placement,
+  reports,
+  scrollSettled,
+  serveDist,
+  type StaticSite,
+} from '../helpers/browser.ts';
+
+const report = reports.multilateralism;
+
+e2eDescribe('footnote previews', () => {
+  let browser: Browser;
+  let site: StaticSite;
+  let context: BrowserContext | undefined;
+
+  beforeAll(async () => {
+    [browser, site] = await Promise.all([launchBrowser(), serveDist()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+  afterEach(async () => {
+    await context?.close();
+    context = undefined;
+  });
+
+  async function open(options: Parameters<Browser['newContext']>[0] = desktop): Promise<{ page: Page; errors: string[] }> {
+    context = await browser.newContext(options);
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    const response = await page.goto(site.url(report));
+    expect(response?.status()).toBe(200);
+    return { page, errors };
+  }
+
+  const preview = (page: Page) => page.locator('#footnote-preview');
+  const normalized = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
+
+  /** The text of note `n` in the list at the end, without its back-link. */
+  const noteText = (page: Page, n: number) =>
+    page.evaluate((n) => {
+      const note = document.getElementById(`fn-${n}`)!.cloneNode(true) as Element;
+      note.querySelectorAll('[data-footnote-backref]').forEach((a) => a.remove());
+      return (note.textContent ?? '').replace(/\s+/g, ' ').trim();
+    }, n);
+
+  const activeId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
+
+  it('opens note 3 in place when its reference is clicked, next to the reference, without leaving the page position', async () => {
+    const { page, errors } = await open();
+    const ref = page.locator('#fnref-3');
+    await ref.scrollIntoViewIfNeeded();
+    await scrollSettled(page);
+    const urlBefore = page.url();
+    const scrollBefore = await page.evaluate(() => scrollY);
+    expect(await preview(page).count()).toBe(0);
+
+    await ref.click();
+    await expect.poll(() => preview(page).isVisible()).toBe(true);
+
+    // The note's own text, without the back-link, under a link to the note list.
+    const expected = await noteText(page, 3);
+    expect(expected).toContain('Ruggie');
+    expect(normalized(await preview(page).locator('.footnote-preview-body').textContent())).toBe(expected);
+    expect(await preview(page).locator('[data-footnote-backref]').count()).toBe(0);
+    expect(await preview(page).textContent()).not.toContain('↩');
+    const jump = preview(page).getByRole('link', { name: '注释 3' });
+    expect(await jump.getAttribute('href')).toBe('#fn-3');
+
+    // Announced as a note, and tied to its reference.
+    expect(await page.getByRole('note', { name: '注释 3' }).count()).toBe(1);
+    expect(await ref.getAttribute('aria-expanded')).toBe('true');
+    expect(await ref.getAttribute('aria-controls')).toBe('footnote-preview');
+
+    // The reader stays where they were: no jump, no new URL.
+    await scrollSettled(page);
+    expect(page.url()).toBe(urlBefore);
+    expect(Math.abs((await page.evaluate(() => scrollY)) - scrollBefore)).toBeLessThan(2);
+
+    // Right under the reference, inside the text column, fully on screen.
+    const box = await placement(page, '#footnote-preview');
+    const refBox = await placement(page, '#fnref-3');
+    const column = await placement(page, '.report-text');
+    expect(box.top).toBeGreaterThanOrEqual(refBox.bottom - 1);
+    expect(box.top).toBeLessThan(refBox.bottom + 24);
+    expect(box.left).toBeGreaterThanOrEqual(column.left - 1);
+    expect(box.right).toBeLessThanOrEqual(column.right + 1);
+    expect(box.top).toBeGreaterThanOrEqual(box.headerBottom);
+    expect(box.bottom).toBeLessThanOrEqual(box.viewportHeight);
+
+    // Links inside stay clickable: "注释 3" leads to the note in the list.
+    await jump.click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#fn-3');
+    await scrollSettled(page);
+    const note = await placement(page, '#fn-3');
+    expect(note.top).toBeGreaterThanOrEqual(note.headerBottom);
+    expect(note.bottom).toBeLessThanOrEqual(note.viewportHeight);
+    expect(errors).toEqual([]);
+  });
+
+  it('closes on Esc and gives focus back to the reference', async () => {
+    const { page, errors } = await open();
+    const ref = page.locator('#fnref-3');
+    await ref.click();
+    await expect.poll(() => preview(page).isVisible()).toBe(true);
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => preview(page).count()).toBe(0);
+    expect(await activeId(page)).toBe('fnref-3');
+    expect(await ref.getAttribute('aria-expanded')).toBe('false');
+    // Focus coming back does not reopen it.
+    await page.waitForTimeout(100);
+    expect(await preview(page).count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('opens on keyboard focus, lets Tab reach the links inside, and closes on Esc, on leaving or on a click elsewhere', async () => {
+    const { page, errors } = await open();
+    // Tab from the top of the page to the first reference.
+    for (let i = 0; i < 80 && (await activeId(page)) !== 'fnref-1'; i += 1) await page.keyboard.press('Tab');
+    expect(await activeId(page)).toBe('fnref-1');
+    await expect.poll(() => preview(page).isVisible()).toBe(true);
+    expect(await preview(page).getAttribute('aria-label')).toBe('注释 1');
+    expect(normalized(await preview(page).locator('.footnote-preview-body').textContent())).toBe(await noteText(page, 1));
+
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement as HTMLAnchorElement;
+        return { inPreview: !!el.closest('#footnote-preview'), text: (el.textContent ?? '').trim(), href: el.getAttribute('href') ?? '' };
+      });
+    // Tab: the link to the note list, then the web address inside the note.
+    await page.keyboard.press('Tab');
+    expect(await focused()).toEqual({ inPreview: true, text: '注释 1', href: '#fn-1' });
+    await page.keyboard.press('Tab');
+    const external = await page.locator('#fn-1 a[href^="https://"]').getAttribute('href');
+    expect(external).toBe('https://www.gov.cn/xinwen/2021-01/25/content_5582475.htm');
+    expect(await focused()).toEqual({ inPreview: true, text: external, href: external });
+    expect(await preview(page).isVisible()).toBe(true);
+
+    // Shift+Tab back to the reference keeps it open.
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    expect(await activeId(page)).toBe('fnref-1');
+    expect(await preview(page).isVisible()).toBe(true);
+
+    // Esc from inside the preview: closed, focus back on the reference.
+    await page.keyboard.press('Tab');
+    expect((await focused()).inPreview).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => preview(page).count()).toBe(0);
+    expect(await activeId(page)).toBe('fnref-1');
+
+    // Tabbing past the preview closes it (the next stop is the section's self-link).
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => preview(page).isVisible()).toBe(true);
+    for (let i = 0; i < 3; i += 1) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('heading-link'))).toBe(true);
+    await expect.poll(() => preview(page).count()).toBe(0);
+
+    // Back to the reference (Shift+Tab) opens it again; a click elsewhere in the page closes it.
+    await page.keyboard.press('Shift+Tab');
+    expect(await activeId(page)).toBe('fnref-1');
+    await expect.poll(() => preview(page).isVisible()).toBe(true);
+    const paragraph = page.locator('.report-abstract p');
+    await paragraph.click({ position: { x: 40, y: 10 } });
+    await expect.poll(() => preview(page).count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('on a phone, opens on tap within the screen width, and closes on a tap elsewhere', async () => {
+    const { page, errors } = await open(phone);
+    const ref = page.locator('#fnref-3');
+    await ref.scrollIntoViewIfNeeded();
+    await scrollSettled(page);
+    const urlBefore = page.url();
+    await ref.tap();
+    await expect.poll(() => preview(page).isVisible()).toBe(true);
+    expect(page.url()).toBe(urlBefore);
+    expect(normalized(await preview(page).locator('.footnote-preview-body').textContent())).toBe(await noteText(page, 3));
+
+    const box = await placement(page, '#footnote-preview');
+    expect(box.left).toBeGreaterThanOrEqual(0);
+    expect(box.right).toBeLessThanOrEqual(box.viewportWidth);
+    expect(box.bottom).toBeLessThanOrEqual(box.viewportHeight);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+
+    await page.locator('h1').tap({ position: { x: 10, y: 10 } });
+    await expect.poll(() => preview(page).count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('leads back from a note in the list to its reference with the back-link', async () => {
+    const { page, errors } = await open();
+    for (const n of [3, 30]) {
+      const backref = page.locator(`#fn-${n} [data-footnote-backref]`);
+      await backref.scrollIntoViewIfNeeded();
+      await scrollSettled(page);
+      expect(await backref.getAttribute('href')).toBe(`#fnref-${n}`);
+      await backref.click();
+      await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#fnref-${n}`);
+      await scrollSettled(page);
+      const at = await placement(page, `#fnref-${n}`);
+      expect(at.top, `reference ${n} below the header`).toBeGreaterThanOrEqual(at.headerBottom);
+      expect(at.bottom, `reference ${n} on screen`).toBeLessThanOrEqual(at.viewportHeight);
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('does not pop the note open over the text when the reader comes back by the back-link', async () => {
+    // The reader has just read the note in the list; ↩ should return them to
+    // the sentence, not cover the following lines with the same note again.
+    const { page, errors } = await open();
+    const backref = page.locator('#fn-30 [data-footnote-backref]');
+    await backref.scrollIntoViewIfNeeded();
+    await backref.click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#fnref-30');
+    await scrollSettled(page);
+    const popped = await page.evaluate(() => document.getElementById('footnote-preview')?.getAttribute('aria-label') ?? null);
+    expect(popped, 'a preview popped open on arriving at the reference').toBe(null);
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,109 @@
+/**
+ * Nothing moves under the reader's eyes: no layout shift while a report
+ * loads (on a fast or a slow connection, desktop or phone) or while the
+ * contents mark follows the reading.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { desktop, e2eDescribe, launchBrowser, phone, reports, serveDist, type StaticSite } from '../helpers/browser.ts';
+
+type Shift = { value: number; hadRecentInput: boolean; sources: string[] };
+
+/** Collects every layout shift from the start of the page (buffered) into window.__shifts. */
+function observeShifts() {
+  const shifts: { value: number; hadRecentInput: boolean; sources: string[] }[] = [];
+  (window as unknown as { __shifts: typeof shifts }).__shifts = shifts;
+  const describe = (node: Node | null) => {
+    if (!(node instanceof Element)) return String(node?.nodeName ?? 'unknown');
+    const id = node.id ? `#${node.id}` : '';
+    const cls = typeof node.className === 'string' && node.className ? `.${node.className.trim().split(/\s+/).join('.')}` : '';
+    return `${node.tagName.toLowerCase()}${id}${cls}`;
+  };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as unknown as {
+      value: number;
+      hadRecentInput: boolean;
+      sources?: { node: Node | null }[];
+    }[]) {
+      shifts.push({ value: entry.value, hadRecentInput: entry.hadRecentInput, sources: (entry.sources ?? []).map((s) => describe(s.node)) });
+    }
+  }).observe({ type: 'layout-shift', buffered: true });
+}
+
+e2eDescribe('layout stability', () => {
+  let browser: Browser;
+  let site: StaticSite;
+  let context: BrowserContext | undefined;
+
+  beforeAll(async () => {
+    [browser, site] = await Promise.all([launchBrowser(), serveDist()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+  afterEach(async () => {
+    await context?.close();
+    context = undefined;
+  });
+
+  /**
+   * Layout shifts so far, after two more frames and a short settle. The tests
+   * give no input while measuring, so every shift counts: hadRecentInput is not
+   * used to excuse any (Chromium's mobile emulation sets it without input).
+   */
+  async function shifts(page: Page): Promise<Shift[]> {
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await page.waitForTimeout(300);
+    return page.evaluate(() => (window as unknown as { __shifts: Shift[] }).__shifts);
+  }
+
+  const cls = (list: Shift[]) => list.reduce((sum, s) => sum + s.value, 0);
+
+  const cases = [
+    ['desktop', desktop, 0],
+    ['phone', phone, 0],
+    ['desktop, slow connection', desktop, 300],
+    ['phone, slow connection', phone, 300],
+  ] as const;
+
+  it.each(cases)('does not shift while a report loads (%s)', async (_, device, trickle) => {
+    for (const path of [reports.multilateralism, reports.governance]) {
+      context = await browser.newContext({ ...device, extraHTTPHeaders: trickle ? { 'x-trickle-ms': String(trickle) } : {} });
+      await context.addInitScript(observeShifts);
+      const page = await context.newPage();
+      await page.goto(site.url(path));
+      const found = await shifts(page);
+      expect(cls(found), `${path}: layout shifts ${JSON.stringify(found)}`).toBe(0);
+      await context.close();
+      context = undefined;
+    }
+  });
+
+  it('does not shift while the reader scrolls and the contents mark follows', async () => {
+    context = await browser.newContext(desktop);
+    await context.addInitScript(observeShifts);
+    const page = await context.newPage();
+    await page.goto(site.url(reports.multilateralism));
+    // Whatever happened while loading is the other tests' business: count from here.
+    const before = (await shifts(page)).length;
+    // Read down the page a quarter-screen at a time, noting the marked section.
+    const marks = new Set(
+      await page.evaluate(async () => {
+        const seen: string[] = [];
+        const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+        for (let top = 0; top < document.documentElement.scrollHeight; top += 200) {
+          window.scrollTo({ top, behavior: 'instant' });
+          await frame();
+          await frame();
+          seen.push(document.querySelector('nav[aria-label="目录"] a[aria-current="true"]')?.textContent ?? '');
+        }
+        return seen;
+      }),
+    );
+    // The mark did move along, through most sections (the scroll really read through them).
+    expect(marks.size).toBeGreaterThan(10);
+    const found = (await shifts(page)).slice(before);
+    expect(cls(found), `layout shifts while scrolling ${JSON.stringify(found)}`).toBe(0);
+  });
+});

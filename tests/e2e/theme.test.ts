@@ -1,0 +1,177 @@
+/**
+ * Light and dark: the page follows the system theme, the toggle switches it
+ * and the choice persists, applied before the first paint (no flash of the
+ * other theme). Printing leaves out the site's chrome and keeps the notes.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { collectPageErrors, desktop, e2eDescribe, launchBrowser, reports, serveDist, type StaticSite } from '../helpers/browser.ts';
+
+const report = reports.multilateralism;
+const DARK_BG = 'rgb(22, 23, 26)'; // #16171a
+const LIGHT_BG = 'rgb(253, 252, 249)'; // #fdfcf9
+
+type FirstPaintLog = {
+  /** Theme and body background in the first animation frame, the one that paints first. */
+  firstFrame?: { theme: string | null; bg: string | null; t: number };
+  /** When the html element first got a data-theme attribute. */
+  themeSetAt?: number;
+  firstPaint?: number;
+};
+
+/** Records, from before any page script runs, what the first frame looks like. */
+function recordFirstPaint() {
+  const log: FirstPaintLog = {};
+  (window as unknown as { __firstPaint: FirstPaintLog }).__firstPaint = log;
+  requestAnimationFrame(() => {
+    log.firstFrame = {
+      theme: document.documentElement?.dataset['theme'] ?? null,
+      bg: document.body ? getComputedStyle(document.body).backgroundColor : null,
+      t: performance.now(),
+    };
+  });
+  new MutationObserver(() => {
+    if (log.themeSetAt === undefined && document.documentElement?.hasAttribute('data-theme')) log.themeSetAt = performance.now();
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-theme'] });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (entry.name === 'first-paint') log.firstPaint = entry.startTime;
+  }).observe({ type: 'paint', buffered: true });
+}
+
+e2eDescribe('light and dark themes, and print', () => {
+  let browser: Browser;
+  let site: StaticSite;
+  let context: BrowserContext | undefined;
+
+  beforeAll(async () => {
+    [browser, site] = await Promise.all([launchBrowser(), serveDist()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+  afterEach(async () => {
+    await context?.close();
+    context = undefined;
+  });
+
+  async function open(options: Parameters<Browser['newContext']>[0], path: string = report): Promise<{ page: Page; errors: string[] }> {
+    context = await browser.newContext({ ...desktop, ...options });
+    const page = await context.newPage();
+    const errors = collectPageErrors(page);
+    const response = await page.goto(site.url(path));
+    expect(response?.status()).toBe(200);
+    return { page, errors };
+  }
+
+  const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const headerBackground = (page: Page) => page.evaluate(() => getComputedStyle(document.querySelector('.site-header')!).backgroundColor);
+  const toggle = (page: Page) => page.getByRole('button', { name: '切换深色/浅色主题' });
+
+  it('follows the system theme: dark background when the system is dark, light when it is light', async () => {
+    for (const [colorScheme, bg] of [
+      ['dark', DARK_BG],
+      ['light', LIGHT_BG],
+    ] as const) {
+      for (const path of [report, '/']) {
+        const { page, errors } = await open({ colorScheme }, path);
+        expect(await background(page), `${colorScheme} ${path}`).toBe(bg);
+        expect(await headerBackground(page), `${colorScheme} ${path} header`).toBe(bg);
+        expect(await toggle(page).getAttribute('aria-pressed')).toBe(String(colorScheme === 'dark'));
+        expect(errors).toEqual([]);
+        await context!.close();
+        context = undefined;
+      }
+    }
+  });
+
+  it('switches with the toggle, remembers the choice, and paints it from the first frame after a reload', async () => {
+    const { page, errors } = await open({ colorScheme: 'light' });
+    const button = toggle(page);
+    expect(await button.isVisible()).toBe(true);
+    expect(await button.getAttribute('aria-pressed')).toBe('false');
+    expect(await background(page)).toBe(LIGHT_BG);
+
+    await button.click();
+    await expect.poll(() => background(page)).toBe(DARK_BG);
+    expect(await button.getAttribute('aria-pressed')).toBe('true');
+    expect(await page.evaluate(() => localStorage.getItem('theme'))).toBe('dark');
+
+    // Reload with the system still light, on a slow connection (the page
+    // arrives in two parts): the saved dark theme is there from the first frame.
+    await context!.addInitScript(recordFirstPaint);
+    await context!.setExtraHTTPHeaders({ 'x-trickle-ms': '300' });
+    const firstPaint = async () => {
+      await page.waitForFunction(() => {
+        const log = (window as unknown as { __firstPaint?: FirstPaintLog }).__firstPaint;
+        return log?.firstFrame !== undefined && log.firstPaint !== undefined;
+      });
+      return page.evaluate(() => (window as unknown as { __firstPaint: FirstPaintLog }).__firstPaint);
+    };
+    await page.reload();
+    let log = await firstPaint();
+    expect(log.firstFrame).toMatchObject({ theme: 'dark', bg: DARK_BG });
+    expect(log.themeSetAt).toBeDefined();
+    expect(log.themeSetAt!).toBeLessThanOrEqual(log.firstPaint!);
+    expect(log.firstFrame!.t).toBeLessThanOrEqual(log.firstPaint! + 1);
+    expect(await toggle(page).getAttribute('aria-pressed')).toBe('true');
+
+    // The choice holds on the other pages of the site too.
+    await page.goto(site.url('/'));
+    log = await firstPaint();
+    expect(log.firstFrame).toMatchObject({ theme: 'dark', bg: DARK_BG });
+
+    // And back to light: remembered the same way.
+    await toggle(page).click();
+    await expect.poll(() => background(page)).toBe(LIGHT_BG);
+    expect(await toggle(page).getAttribute('aria-pressed')).toBe('false');
+    await context!.close();
+
+    // Light saved while the system is dark.
+    context = await browser.newContext({ ...desktop, colorScheme: 'dark' });
+    await context.addInitScript(recordFirstPaint);
+    await context.setExtraHTTPHeaders({ 'x-trickle-ms': '300' });
+    const dark = await context.newPage();
+    await dark.goto(site.url(report));
+    expect(await dark.evaluate(() => localStorage.getItem('theme'))).toBe(null);
+    expect(await background(dark)).toBe(DARK_BG);
+    await toggle(dark).click();
+    await expect.poll(() => background(dark)).toBe(LIGHT_BG);
+    expect(await toggle(dark).getAttribute('aria-pressed')).toBe('false');
+    await dark.reload();
+    await dark.waitForFunction(() => (window as unknown as { __firstPaint?: FirstPaintLog }).__firstPaint?.firstFrame !== undefined);
+    const darkLog = await dark.evaluate(() => (window as unknown as { __firstPaint: FirstPaintLog }).__firstPaint);
+    expect(darkLog.firstFrame).toMatchObject({ theme: 'light', bg: LIGHT_BG });
+    expect(errors).toEqual([]);
+  });
+
+  it('prints the text and notes without the header, contents or heading links', async () => {
+    const { page, errors } = await open({ colorScheme: 'dark' });
+    // On screen, all of it is there.
+    expect(await page.locator('.site-header').isVisible()).toBe(true);
+    expect(await page.locator('.report-toc-column').isVisible()).toBe(true);
+    expect(await page.locator('.heading-link').first().isVisible()).toBe(true);
+
+    await page.emulateMedia({ media: 'print' });
+    expect.soft(await page.locator('.site-header').isVisible(), 'site header hidden in print').toBe(false);
+    expect.soft(await page.locator('.report-toc-column').isVisible(), 'contents hidden in print').toBe(false);
+    const links = page.locator('.heading-link');
+    expect.soft(await links.count()).toBeGreaterThan(10);
+    expect.soft(await links.evaluateAll((as) => as.filter((a) => a.getClientRects().length > 0).length), 'heading links shown in print').toBe(0);
+
+    // The report itself, in black on white whatever the screen theme.
+    expect.soft(await page.locator('h1').isVisible()).toBe(true);
+    expect.soft(await page.locator('.report-text p').first().isVisible()).toBe(true);
+    expect.soft(await page.locator('#footnote-label').isVisible(), 'notes heading printed').toBe(true);
+    for (const n of [1, 30, 56]) expect.soft(await page.locator(`#fn-${n}`).isVisible(), `note ${n}`).toBe(true);
+    expect.soft(await page.evaluate(() => getComputedStyle(document.body).color)).toBe('rgb(0, 0, 0)');
+    expect.soft(await background(page)).toBe('rgb(255, 255, 255)');
+
+    // A real PDF comes out (Chromium's print path), with more than a page or two.
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+    expect(pages).toBeGreaterThan(5);
+    expect(errors).toEqual([]);
+  });
+});
