@@ -31,12 +31,13 @@ export function rehypeHeadingLinks() {
           ariaLabel: `本节链接：${toString(node).trim()}`,
           dataPagefindIgnore: '',
         },
-        children: [{ type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '#' }] }],
+        // The aria-label names the link, so the "#" itself is never read out.
+        children: [{ type: 'text', value: '#' }],
       };
       const wrapper: ElementContent = {
         type: 'element',
         tagName: 'div',
-        properties: { className: ['heading', `heading-${node.tagName}`] },
+        properties: { className: ['heading'] },
         children: [node, link],
       };
       parent.children[index] = wrapper;

@@ -13,7 +13,7 @@ describe.each(publishedReports)('$slug reproduces its source', (report) => {
   const source = readSource(`${projectRoot}${report.source}`, report.layout);
   const page = builtPage(`/reports/${report.slug}/`);
   const article = mustSelect('article.report', page);
-  const bodyRoot = mustSelect('footnote-previews', article);
+  const bodyRoot = mustSelect('.report-body', article);
   const notesSection = selectAll('section.footnotes', bodyRoot)[0];
   // The body is the report text without the note list at its end.
   const bodyText = readerText(notesSection ? without(bodyRoot, notesSection) : bodyRoot);

@@ -24,7 +24,7 @@ function expectedOutline(lines: { text: string }[]): { level: number; text: stri
 describe.each(publishedReports)('$slug outline and navigation', (report) => {
   const source = readSource(`${projectRoot}${report.source}`, report.layout);
   const page = builtPage(`/reports/${report.slug}/`);
-  const text = mustSelect('footnote-previews', page);
+  const text = mustSelect('.report-body', page);
   const headings = selectAll('h2, h3', text).filter((h) => h.properties['id'] !== 'footnote-label');
 
   it('has the headings of the source at their levels, in order', () => {

@@ -51,7 +51,7 @@ e2eDescribe('reading a report', () => {
 
   /** Headings of the report text (h2/h3) with their ids, as the reader sees them. */
   function textHeadings(page: Page) {
-    return page.$$eval('footnote-previews :is(h2, h3)', (hs) =>
+    return page.$$eval('.report-body :is(h2, h3)', (hs) =>
       hs.map((h) => ({ id: h.id, text: (h.textContent ?? '').replace(/\s+/g, ' ').trim(), depth: Number(h.tagName[1]) - 1 })),
     );
   }
@@ -137,7 +137,7 @@ e2eDescribe('reading a report', () => {
     const beingRead = () =>
       page.evaluate(() => {
         let id = '';
-        for (const h of document.querySelectorAll('footnote-previews :is(h2, h3)')) {
+        for (const h of document.querySelectorAll('.report-body :is(h2, h3)')) {
           if (!id || h.getBoundingClientRect().top <= innerHeight / 3) id = h.id;
         }
         return id;
