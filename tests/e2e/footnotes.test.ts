@@ -4,48 +4,17 @@
  * or moving on closes it; links inside work; the note list's back-links lead
  * back to the reference.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import {
-  collectPageErrors,
-  desktop,
-  e2eDescribe,
-  launchBrowser,
-  phone,
-  placement,
-  reports,
-  scrollSettled,
-  serveDist,
-  type StaticSite,
-} from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { e2eDescribe, phone, placement, reports, scrollSettled, useBrowserSession, type ContextOptions } from '../helpers/browser.ts';
 
 const report = reports.multilateralism;
 
 e2eDescribe('footnote previews', () => {
-  let browser: Browser;
-  let site: StaticSite;
-  let context: BrowserContext | undefined;
+  const session = useBrowserSession();
 
-  beforeAll(async () => {
-    [browser, site] = await Promise.all([launchBrowser(), serveDist()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-  });
-
-  async function open(options: Parameters<Browser['newContext']>[0] = desktop): Promise<{ page: Page; errors: string[] }> {
-    context = await browser.newContext(options);
-    const page = await context.newPage();
-    const errors = collectPageErrors(page);
-    const response = await page.goto(site.url(report));
-    expect(response?.status()).toBe(200);
-    return { page, errors };
-  }
+  /** Opens the report (on a desktop unless told otherwise). */
+  const open = (options?: ContextOptions) => session.open(report, options);
 
   const preview = (page: Page) => page.locator('#footnote-preview');
   const normalized = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();

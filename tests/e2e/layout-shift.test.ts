@@ -3,9 +3,9 @@
  * loads (on a fast or a slow connection, desktop or phone) or while the
  * contents mark follows the reading.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { desktop, e2eDescribe, launchBrowser, phone, reports, serveDist, type StaticSite } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { desktop, e2eDescribe, phone, reports, useBrowserSession } from '../helpers/browser.ts';
 
 type Shift = { value: number; hadRecentInput: boolean; sources: string[] };
 
@@ -31,21 +31,7 @@ function observeShifts() {
 }
 
 e2eDescribe('layout stability', () => {
-  let browser: Browser;
-  let site: StaticSite;
-  let context: BrowserContext | undefined;
-
-  beforeAll(async () => {
-    [browser, site] = await Promise.all([launchBrowser(), serveDist()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-  });
+  const session = useBrowserSession();
 
   /**
    * Layout shifts so far, after two more frames and a short settle. The tests
@@ -69,22 +55,20 @@ e2eDescribe('layout stability', () => {
 
   it.each(cases)('does not shift while a report loads (%s)', async (_, device, trickle) => {
     for (const path of [reports.multilateralism, reports.governance]) {
-      context = await browser.newContext({ ...device, extraHTTPHeaders: trickle ? { 'x-trickle-ms': String(trickle) } : {} });
+      const context = await session.newContext({ ...device, extraHTTPHeaders: trickle ? { 'x-trickle-ms': String(trickle) } : {} });
       await context.addInitScript(observeShifts);
       const page = await context.newPage();
-      await page.goto(site.url(path));
+      await page.goto(session.site.url(path));
       const found = await shifts(page);
       expect(cls(found), `${path}: layout shifts ${JSON.stringify(found)}`).toBe(0);
-      await context.close();
-      context = undefined;
     }
   });
 
   it('does not shift while the reader scrolls and the contents mark follows', async () => {
-    context = await browser.newContext(desktop);
+    const context = await session.newContext(desktop);
     await context.addInitScript(observeShifts);
     const page = await context.newPage();
-    await page.goto(site.url(reports.multilateralism));
+    await page.goto(session.site.url(reports.multilateralism));
     // Whatever happened while loading is the other tests' business: count from here.
     const before = (await shifts(page)).length;
     // Read down the page a quarter-screen at a time, noting the marked section.

@@ -4,50 +4,14 @@
  * self-links work from the keyboard, phones get a collapsible contents list
  * and no sideways scrolling, and the text and notes need no JavaScript.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import {
-  byId,
-  collectPageErrors,
-  desktop,
-  e2eDescribe,
-  launchBrowser,
-  phone,
-  placement,
-  reports,
-  scrollSettled,
-  serveDist,
-  withFragment,
-  type StaticSite,
-} from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { byId, desktop, e2eDescribe, phone, placement, reports, scrollSettled, useBrowserSession, withFragment } from '../helpers/browser.ts';
 
 const report = reports.multilateralism;
 
 e2eDescribe('reading a report', () => {
-  let browser: Browser;
-  let site: StaticSite;
-  let context: BrowserContext | undefined;
-
-  beforeAll(async () => {
-    [browser, site] = await Promise.all([launchBrowser(), serveDist()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-  });
-
-  async function open(path: string, options: Parameters<Browser['newContext']>[0] = desktop): Promise<{ page: Page; errors: string[] }> {
-    context = await browser.newContext(options);
-    const page = await context.newPage();
-    const errors = collectPageErrors(page);
-    const response = await page.goto(site.url(path));
-    expect(response?.status()).toBe(200);
-    return { page, errors };
-  }
+  const session = useBrowserSession();
 
   /** Headings of the report text (h2/h3) with their ids, as the reader sees them. */
   function textHeadings(page: Page) {
@@ -56,15 +20,24 @@ e2eDescribe('reading a report', () => {
     );
   }
 
+  /** After following a link to section `id`: the address names it, and its heading lands in view below the sticky header. */
+  async function expectLandedBelowHeader(page: Page, id: string) {
+    await expect.poll(() => page.evaluate(() => decodeURIComponent(location.hash.slice(1)))).toBe(id);
+    await scrollSettled(page);
+    const at = await placement(page, byId(id));
+    expect(at.top).toBeGreaterThanOrEqual(at.headerBottom);
+    expect(at.bottom).toBeLessThan(at.viewportHeight);
+  }
+
   it('finds the reports from the home page, and a mistyped address gets the not-found page with a way home', async () => {
-    const { page, errors } = await open('/');
+    const { page, errors } = await session.open('/');
     const cards = page.locator('main article h2 a');
     expect(await cards.allInnerTexts()).toEqual(expect.arrayContaining(['走向真正的多边主义', expect.stringContaining('全球治理与国际组织')]));
     await page.getByRole('link', { name: '走向真正的多边主义' }).click();
     await expect.poll(() => new URL(page.url()).pathname).toBe(report);
     expect(await page.locator('h1').innerText()).toContain('走向真正的多边主义');
 
-    const missing = await page.goto(site.url('/reports/no-such-report/'));
+    const missing = await page.goto(session.site.url('/reports/no-such-report/'));
     expect(missing?.status()).toBe(404);
     expect(missing?.headers()['content-type']).toBe('text/html; charset=utf-8');
     expect(await page.locator('h1').innerText()).toBe('页面未找到');
@@ -74,7 +47,7 @@ e2eDescribe('reading a report', () => {
   });
 
   it('on a desktop, shows the contents beside the text, listing every section, and marks the one being read', async () => {
-    const { page, errors } = await open(report);
+    const { page, errors } = await session.open(report);
     const toc = page.getByRole('navigation', { name: '目录' });
     await expect.poll(() => toc.isVisible()).toBe(true);
 
@@ -130,7 +103,7 @@ e2eDescribe('reading a report', () => {
     // With reduced motion (the test default) every jump is instant: no heading
     // glides through the top third of the viewport on the way, which is what
     // the mark listens for.
-    const { page, errors } = await open(report);
+    const { page, errors } = await session.open(report);
     const toc = page.getByRole('navigation', { name: '目录' });
     const current = () => toc.locator('a[aria-current="true"]').evaluateAll((as) => as.map((a) => decodeURIComponent((a as HTMLAnchorElement).hash.slice(1))));
     /** The section being read as report-toc.ts defines it: the last heading above a third of the viewport. */
@@ -177,7 +150,7 @@ e2eDescribe('reading a report', () => {
       [report, '三强化国际实践推动多边合作走深走实'],
       [reports.governance, '五rcep-和-cptpp区域一体化稳步成长'],
     ] as const) {
-      const { page, errors } = await open(withFragment(path, id));
+      const { page, errors } = await session.open(withFragment(path, id));
       expect(page.url()).toContain(`#${encodeURIComponent(id)}`);
       await scrollSettled(page);
       const at = await placement(page, byId(id));
@@ -187,13 +160,11 @@ e2eDescribe('reading a report', () => {
       // Just below the header (scroll-padding: header height + 1rem), not further down the screen.
       expect.soft(at.top - at.headerBottom, `${id}: gap between the header and the heading, in px`).toBeLessThanOrEqual(40);
       expect(errors).toEqual([]);
-      await context!.close();
-      context = undefined;
     }
   });
 
   it('lets a keyboard reader reach a heading self-link, which names the heading and links to it', async () => {
-    const { page, errors } = await open(report);
+    const { page, errors } = await session.open(report);
     const id = '一多边主义遭遇挑战';
     const headingText = '一、多边主义遭遇挑战';
     const selfLink = page.locator(`.heading:has(> ${byId(id)}) > a.heading-link`);
@@ -215,17 +186,13 @@ e2eDescribe('reading a report', () => {
     expect(await named.evaluateAll((els) => els.some((el) => el === document.activeElement))).toBe(true);
 
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.evaluate(() => decodeURIComponent(location.hash.slice(1)))).toBe(id);
-    await scrollSettled(page);
-    const at = await placement(page, byId(id));
-    expect(at.top).toBeGreaterThanOrEqual(at.headerBottom);
-    expect(at.bottom).toBeLessThan(at.viewportHeight);
+    await expectLandedBelowHeader(page, id);
     expect(errors).toEqual([]);
   });
 
   it('on a phone, folds the contents away until tapped and never scrolls sideways', async () => {
     for (const path of [report, reports.governance]) {
-      const { page, errors } = await open(path, phone);
+      const { page, errors } = await session.open(path, phone);
       const toc = page.getByRole('navigation', { name: '目录' });
       const summary = page.locator('.toc-details > summary');
       expect(await summary.isVisible()).toBe(true);
@@ -244,19 +211,13 @@ e2eDescribe('reading a report', () => {
       const entry = toc.locator('a').nth(2);
       const id = await entry.evaluate((a) => decodeURIComponent((a as HTMLAnchorElement).hash.slice(1)));
       await entry.tap();
-      await expect.poll(() => page.evaluate(() => decodeURIComponent(location.hash.slice(1)))).toBe(id);
-      await scrollSettled(page);
-      const at = await placement(page, byId(id));
-      expect(at.top).toBeGreaterThanOrEqual(at.headerBottom);
-      expect(at.bottom).toBeLessThan(at.viewportHeight);
+      await expectLandedBelowHeader(page, id);
       expect(errors).toEqual([]);
-      await context!.close();
-      context = undefined;
     }
   });
 
   it('needs no JavaScript to read the text and its notes', async () => {
-    const { page } = await open(report, { ...desktop, javaScriptEnabled: false });
+    const { page } = await session.open(report, { ...desktop, javaScriptEnabled: false });
     expect(await page.locator('.report-text p').count()).toBeGreaterThan(20);
     expect(await page.locator('h1').innerText()).toContain('走向真正的多边主义');
     const notes = page.locator('section.footnotes li[id^="fn-"]');

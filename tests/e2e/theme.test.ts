@@ -3,9 +3,9 @@
  * and the choice persists, applied before the first paint (no flash of the
  * other theme). Printing leaves out the site's chrome and keeps the notes.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { collectPageErrors, desktop, e2eDescribe, launchBrowser, reports, serveDist, type StaticSite } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { desktop, e2eDescribe, reports, useBrowserSession, type ContextOptions } from '../helpers/browser.ts';
 
 const report = reports.multilateralism;
 const DARK_BG = 'rgb(22, 23, 26)'; // #16171a
@@ -39,30 +39,10 @@ function recordFirstPaint() {
 }
 
 e2eDescribe('light and dark themes, and print', () => {
-  let browser: Browser;
-  let site: StaticSite;
-  let context: BrowserContext | undefined;
+  const session = useBrowserSession();
 
-  beforeAll(async () => {
-    [browser, site] = await Promise.all([launchBrowser(), serveDist()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
-  afterEach(async () => {
-    await context?.close();
-    context = undefined;
-  });
-
-  async function open(options: Parameters<Browser['newContext']>[0], path: string = report): Promise<{ page: Page; errors: string[] }> {
-    context = await browser.newContext({ ...desktop, ...options });
-    const page = await context.newPage();
-    const errors = collectPageErrors(page);
-    const response = await page.goto(site.url(path));
-    expect(response?.status()).toBe(200);
-    return { page, errors };
-  }
+  /** Opens `path` (the report unless told otherwise) on a desktop with these options on top. */
+  const open = (options: ContextOptions, path: string = report) => session.open(path, { ...desktop, ...options });
 
   const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   const headerBackground = (page: Page) => page.evaluate(() => getComputedStyle(document.querySelector('.site-header')!).backgroundColor);
@@ -79,14 +59,12 @@ e2eDescribe('light and dark themes, and print', () => {
         expect(await headerBackground(page), `${colorScheme} ${path} header`).toBe(bg);
         expect(await toggle(page).getAttribute('aria-pressed')).toBe(String(colorScheme === 'dark'));
         expect(errors).toEqual([]);
-        await context!.close();
-        context = undefined;
       }
     }
   });
 
   it('switches with the toggle, remembers the choice, and paints it from the first frame after a reload', async () => {
-    const { page, errors } = await open({ colorScheme: 'light' });
+    const { page, errors, context } = await open({ colorScheme: 'light' });
     const button = toggle(page);
     expect(await button.isVisible()).toBe(true);
     expect(await button.getAttribute('aria-pressed')).toBe('false');
@@ -99,8 +77,8 @@ e2eDescribe('light and dark themes, and print', () => {
 
     // Reload with the system still light, on a slow connection (the page
     // arrives in two parts): the saved dark theme is there from the first frame.
-    await context!.addInitScript(recordFirstPaint);
-    await context!.setExtraHTTPHeaders({ 'x-trickle-ms': '300' });
+    await context.addInitScript(recordFirstPaint);
+    await context.setExtraHTTPHeaders({ 'x-trickle-ms': '300' });
     const firstPaint = async () => {
       await page.waitForFunction(() => {
         const log = (window as unknown as { __firstPaint?: FirstPaintLog }).__firstPaint;
@@ -117,7 +95,7 @@ e2eDescribe('light and dark themes, and print', () => {
     expect(await toggle(page).getAttribute('aria-pressed')).toBe('true');
 
     // The choice holds on the other pages of the site too.
-    await page.goto(site.url('/'));
+    await page.goto(session.site.url('/'));
     log = await firstPaint();
     expect(log.firstFrame).toMatchObject({ theme: 'dark', bg: DARK_BG });
 
@@ -125,14 +103,13 @@ e2eDescribe('light and dark themes, and print', () => {
     await toggle(page).click();
     await expect.poll(() => background(page)).toBe(LIGHT_BG);
     expect(await toggle(page).getAttribute('aria-pressed')).toBe('false');
-    await context!.close();
 
-    // Light saved while the system is dark.
-    context = await browser.newContext({ ...desktop, colorScheme: 'dark' });
-    await context.addInitScript(recordFirstPaint);
-    await context.setExtraHTTPHeaders({ 'x-trickle-ms': '300' });
-    const dark = await context.newPage();
-    await dark.goto(site.url(report));
+    // Light saved while the system is dark (a new context, the first one closed).
+    const darkContext = await session.newContext({ ...desktop, colorScheme: 'dark' });
+    await darkContext.addInitScript(recordFirstPaint);
+    await darkContext.setExtraHTTPHeaders({ 'x-trickle-ms': '300' });
+    const dark = await darkContext.newPage();
+    await dark.goto(session.site.url(report));
     expect(await dark.evaluate(() => localStorage.getItem('theme'))).toBe(null);
     expect(await background(dark)).toBe(DARK_BG);
     await toggle(dark).click();

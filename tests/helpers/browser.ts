@@ -5,9 +5,9 @@
  * When /usr/bin/chromium is missing the e2e tests fail on CI (process.env.CI
  * set) and are skipped, loudly, elsewhere.
  */
-import type { Page } from 'playwright-core';
-import { describe } from 'vitest';
-import { hasChromium, missingChromium } from './static-site.ts';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect } from 'vitest';
+import { hasChromium, launchBrowser, missingChromium, serveDist, type StaticSite } from './static-site.ts';
 
 export { chromiumPath, hasChromium, launchBrowser, serveDist, type StaticSite } from './static-site.ts';
 
@@ -94,4 +94,51 @@ export async function placement(page: Page, selector: string) {
 /** CSS selector for an element id (Chinese ids included). */
 export function byId(id: string): string {
   return `[id="${id.replace(/["\\]/g, '\\$&')}"]`;
+}
+
+export type ContextOptions = Parameters<Browser['newContext']>[0];
+
+/**
+ * One browser and one served site for a test file, and a fresh browser
+ * context per test (closed after it): registers the hooks and hands back
+ * what the tests use.
+ */
+export function useBrowserSession() {
+  let browser: Browser;
+  let site: StaticSite;
+  let context: BrowserContext | undefined;
+
+  beforeAll(async () => {
+    [browser, site] = await Promise.all([launchBrowser(), serveDist()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+  afterEach(async () => {
+    await context?.close();
+    context = undefined;
+  });
+
+  const session = {
+    get site(): StaticSite {
+      return site;
+    },
+    /** A fresh context; the previous one of this test is closed first. */
+    async newContext(options: ContextOptions = desktop): Promise<BrowserContext> {
+      await context?.close();
+      context = await browser.newContext(options);
+      return context;
+    },
+    /** Opens a site path in a fresh context, failing unless it answers 200; collects script errors. */
+    async open(path: string, options: ContextOptions = desktop): Promise<{ page: Page; errors: string[]; context: BrowserContext }> {
+      const opened = await session.newContext(options);
+      const page = await opened.newPage();
+      const errors = collectPageErrors(page);
+      const response = await page.goto(site.url(path));
+      expect(response?.status()).toBe(200);
+      return { page, errors, context: opened };
+    },
+  };
+  return session;
 }
