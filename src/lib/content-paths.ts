@@ -4,6 +4,3 @@
  * instead; nothing else should set it.
  */
 export const REPORTS_BASE: string = process.env['REPORTS_DIR'] ?? './content/reports';
-
-/** Where the extracted source texts (provenance of the reports) live. */
-export const SOURCES_BASE = './content/sources';

@@ -1,9 +1,7 @@
 /**
- * Ids that the Markdown pipeline gives the footnotes (see
- * src/markdown/pipeline.ts, `clobberPrefix: ''`): the heading of the note list,
- * each note and each reference. Shared by the layout, the client script and
- * the tests so they cannot drift apart.
+ * The id the Markdown pipeline gives the heading of the note list (see
+ * src/markdown/pipeline.ts, `clobberPrefix: ''`; notes are `fn-N`, references
+ * `fnref-N`). The layout uses it to leave the note list out of the authors'
+ * outline and to know whether a report has notes at all.
  */
 export const FOOTNOTES_HEADING_ID = 'footnote-label';
-export const footnoteId = (n: number | string): string => `fn-${n}`;
-export const footnoteRefId = (n: number | string): string => `fnref-${n}`;
