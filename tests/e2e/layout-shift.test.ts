@@ -5,30 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { desktop, e2eDescribe, phone, reports, useBrowserSession } from '../helpers/browser.ts';
-
-type Shift = { value: number; hadRecentInput: boolean; sources: string[] };
-
-/** Collects every layout shift from the start of the page (buffered) into window.__shifts. */
-function observeShifts() {
-  const shifts: { value: number; hadRecentInput: boolean; sources: string[] }[] = [];
-  (window as unknown as { __shifts: typeof shifts }).__shifts = shifts;
-  const describe = (node: Node | null) => {
-    if (!(node instanceof Element)) return String(node?.nodeName ?? 'unknown');
-    const id = node.id ? `#${node.id}` : '';
-    const cls = typeof node.className === 'string' && node.className ? `.${node.className.trim().split(/\s+/).join('.')}` : '';
-    return `${node.tagName.toLowerCase()}${id}${cls}`;
-  };
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries() as unknown as {
-      value: number;
-      hadRecentInput: boolean;
-      sources?: { node: Node | null }[];
-    }[]) {
-      shifts.push({ value: entry.value, hadRecentInput: entry.hadRecentInput, sources: (entry.sources ?? []).map((s) => describe(s.node)) });
-    }
-  }).observe({ type: 'layout-shift', buffered: true });
-}
+import { desktop, e2eDescribe, observeShifts, phone, reports, useBrowserSession, type Shift } from '../helpers/browser.ts';
 
 e2eDescribe('layout stability', () => {
   const session = useBrowserSession();

@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect } from 'vitest';
 import { hasChromium, launchBrowser, missingChromium, serveDist, type StaticSite } from './static-site.ts';
 
-export { chromiumPath, hasChromium, launchBrowser, serveDist, type StaticSite } from './static-site.ts';
+export { chromiumPath, hasChromium, launchBrowser, observeShifts, serveDist, type Shift, type StaticSite } from './static-site.ts';
 
 if (!hasChromium) {
   if (process.env['CI']) throw new Error(`E2E TESTS CANNOT RUN ON CI: ${missingChromium}`);

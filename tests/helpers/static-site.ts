@@ -131,3 +131,30 @@ export async function serveDist(root: string = distDir): Promise<StaticSite> {
       }),
   };
 }
+
+export type Shift = { value: number; hadRecentInput: boolean; sources: string[] };
+
+/**
+ * An init script (context.addInitScript) that collects every layout shift from
+ * the start of the page (buffered) into window.__shifts, with the elements that
+ * moved. Shared by the layout-shift tests and the page-weight benchmark.
+ */
+export function observeShifts() {
+  const shifts: { value: number; hadRecentInput: boolean; sources: string[] }[] = [];
+  (window as unknown as { __shifts: typeof shifts }).__shifts = shifts;
+  const describe = (node: Node | null) => {
+    if (!(node instanceof Element)) return String(node?.nodeName ?? 'unknown');
+    const id = node.id ? `#${node.id}` : '';
+    const cls = typeof node.className === 'string' && node.className ? `.${node.className.trim().split(/\s+/).join('.')}` : '';
+    return `${node.tagName.toLowerCase()}${id}${cls}`;
+  };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries() as unknown as {
+      value: number;
+      hadRecentInput: boolean;
+      sources?: { node: Node | null }[];
+    }[]) {
+      shifts.push({ value: entry.value, hadRecentInput: entry.hadRecentInput, sources: (entry.sources ?? []).map((s) => describe(s.node)) });
+    }
+  }).observe({ type: 'layout-shift', buffered: true });
+}
