@@ -1,6 +1,7 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import reportSearch from './src/integrations/search/index.ts';
 import { reportMarkdownProcessor } from './src/markdown/pipeline.ts';
 
 export default defineConfig({
@@ -11,5 +12,5 @@ export default defineConfig({
   // the size of the text itself.
   build: { inlineStylesheets: 'always' },
   markdown: { processor: reportMarkdownProcessor },
-  integrations: [mdx()],
+  integrations: [mdx(), reportSearch()],
 });
