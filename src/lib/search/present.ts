@@ -4,7 +4,7 @@
  * the whole term in one mark.
  */
 import type { Folder } from './fold.ts';
-import type { SearchableReport, SectionHit } from './engine.ts';
+import type { SearchOutcome, SearchableReport, SectionHit } from './engine.ts';
 
 /** Query parameter that carries the search to the report page, which highlights it. */
 export const HIGHLIGHT_PARAM = 'highlight';
@@ -53,5 +53,66 @@ export function excerptFor(
     before: (beforeStart > 0 ? '…' : '') + collapse(text.slice(beforeStart, from)).trimStart(),
     match: collapse(text.slice(from, to)),
     after: collapse(text.slice(to, afterEnd)).trimEnd() + (afterEnd < text.length ? '…' : ''),
+  };
+}
+
+export interface PresentedSection {
+  href: string;
+  /** Heading path, top level first; empty for the text before the first heading. */
+  path: string[];
+  matches: number;
+  excerpt: Excerpt;
+}
+
+export interface PresentedReport {
+  url: string;
+  title: string;
+  authors: string;
+  matches: number;
+  sections: PresentedSection[];
+}
+
+export interface PresentedResults {
+  query: string;
+  reports: PresentedReport[];
+  /** Totals over every matching report, shown or not yet. */
+  totalReports: number;
+  totalSections: number;
+  totalMatches: number;
+}
+
+/** The first `limit` reports of an outcome, with links, heading paths and excerpts. */
+export async function presentResults(
+  outcome: SearchOutcome,
+  query: string,
+  limit: number,
+  loadReport: (id: string) => Promise<SearchableReport>,
+  folder: Folder,
+): Promise<PresentedResults> {
+  const wordLengths = outcome.query.words.map((word) => word.length);
+  const shown = outcome.reports.slice(0, limit);
+  const reports = await Promise.all(
+    shown.map(async (hit): Promise<PresentedReport> => {
+      const report = await loadReport(hit.id);
+      return {
+        url: report.url,
+        title: report.title,
+        authors: report.authors,
+        matches: hit.matches,
+        sections: hit.sections.map((section) => ({
+          href: sectionLink(report, section.section, query),
+          path: report.sections[section.section]?.path ?? [],
+          matches: section.matches,
+          excerpt: excerptFor(report, section, wordLengths, folder),
+        })),
+      };
+    }),
+  );
+  return {
+    query,
+    reports,
+    totalReports: outcome.reports.length,
+    totalSections: outcome.sections,
+    totalMatches: outcome.matches,
   };
 }

@@ -50,7 +50,8 @@ export function searchableReport(page: Root, url: string): SearchableReport {
 
   return {
     url,
-    title: toString(title).trim(),
+    // The title's own mark (a <sup> pointing at its note) is not part of the title.
+    title: title.children.map((child) => (child.type === 'element' && child.tagName === 'sup' ? '' : toString(child))).join('').trim(),
     authors: authors.join('、'),
     sections: sections.filter((section) => section.id !== null || section.text.trim() !== ''),
   };
