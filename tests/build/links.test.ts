@@ -14,7 +14,9 @@ import { builtPage, distDir, selectAll } from '../helpers/built-site.ts';
 import { buildSiteWithFlags } from '../helpers/fixture-build.ts';
 import { checkSite, formatProblems, type LinkReport } from '../helpers/link-check.ts';
 
-const site = config.site;
+// Absolute links to the site's own origin (canonical, og:url) are checked too.
+const { site } = config;
+if (!site) throw new Error('astro.config.mjs sets no `site`: links to the site\'s own origin could not be told apart');
 const builtPages = () =>
   readdirSync(distDir, { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.html'))
