@@ -30,6 +30,19 @@ async function openFootnotePreview(page: Page): Promise<void> {
   await page.locator('#footnote-preview').waitFor({ state: 'visible' });
 }
 
+/** Search has finished and shows at least one result. */
+async function searchResultsShown(page: Page): Promise<void> {
+  await page.locator('#search-results[aria-busy="false"] .search-section-link').first().waitFor();
+}
+
+/** The header's search opener, clicked: the dialog opens; a search runs in it. */
+async function openSearchDialog(page: Page): Promise<void> {
+  await page.getByRole('link', { name: '搜索' }).click();
+  await page.getByRole('dialog', { name: '搜索报告' }).waitFor();
+  await page.keyboard.type('多边主义');
+  await searchResultsShown(page);
+}
+
 const states: PageState[] = [
   { name: 'home page', path: '/' },
   { name: 'report: towards true multilateralism', path: reports.multilateralism },
@@ -37,9 +50,9 @@ const states: PageState[] = [
   { name: 'report with a footnote preview open', path: reports.multilateralism, prepare: openFootnotePreview },
   { name: 'report on a phone (contents folded away)', path: reports.governance, options: phone },
   { name: '404 page (a path that does not exist)', path: '/no-such-page/', status: 404 },
-  // Search (issue 3) adds its states here, one line each, e.g.:
-  // { name: 'search results for 多边主义', path: `/search/?q=${encodeURIComponent('多边主义')}`, prepare: (page) => page.locator('<a result>').first().waitFor() },
-  // { name: 'search dialog open', path: '/', prepare: async (page) => { await page.getByRole('button', { name: '<search>' }).click(); await page.getByRole('dialog').waitFor(); } },
+  { name: 'search page with the results for 多边主义', path: `/search/?q=${encodeURIComponent('多边主义')}`, prepare: searchResultsShown },
+  { name: 'search dialog open, with results', path: '/', prepare: openSearchDialog },
+  { name: 'report opened from a search result, the term highlighted', path: `${reports.governance}?highlight=${encodeURIComponent('多边主义')}`, prepare: (page) => page.locator('.search-hits').waitFor() },
 ];
 
 /** The themes a reader can read in: the system's choice (the toggle's saved choice gives the same colours). */

@@ -113,9 +113,32 @@ const journey: Leg[] = [
       }, refId), 'focus continues after the reference').toBe(true);
     },
   },
-  // ── Search (issue 3): add the legs "search → a result" here, e.g.
-  // { name: 'search: open it from the keyboard, type 多边主义', async run(reader) { … } },
-  // { name: 'a result: Tab to it, Enter opens the report at the match', async run(reader) { … } },
+  {
+    name: 'search: "/" opens the search dialog with focus in its box; typing 多边主义 lists results',
+    async run(reader) {
+      const { page } = reader;
+      await reader.press('/');
+      expect(await reader.focusIsOn('dialog[open] input[type="search"]'), 'focus in the dialog’s search box').toBe(true);
+      await page.keyboard.type('多边主义');
+      await page.locator('#search-results[aria-busy="false"] .search-section-link').first().waitFor();
+    },
+  },
+  {
+    name: 'a result: Tab reaches it, Enter opens the report at that section with the term marked',
+    async run(reader, trip) {
+      const { page } = reader;
+      await reader.tabUntil('.search-section-link');
+      const href = await page.evaluate(() => (document.activeElement as HTMLAnchorElement).href);
+      trip.sectionId = decodeURIComponent(new URL(href).hash.slice(1));
+      // Enter follows the link: a new page, so wait for it rather than read focus mid-navigation.
+      await Promise.all([page.waitForURL((url) => url.searchParams.has('highlight')), page.keyboard.press('Enter')]);
+      reader.path.push('Enter → (the report opens)');
+      await page.locator('.search-hits').waitFor();
+      expect(await hash(page)).toBe(trip.sectionId);
+      expect(new URL(page.url()).searchParams.get('highlight')).toBe('多边主义');
+      await expectInViewBelowHeader(page, 'mark.search-hit.current', 'the first marked occurrence in the section');
+    },
+  },
 ];
 
 e2eDescribe('keyboard-only journey through a report, with visible focus at every step', () => {
