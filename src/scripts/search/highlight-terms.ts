@@ -8,6 +8,7 @@ import type { SearchManifest } from '../../lib/search/engine.ts';
 import { parseQuery } from '../../lib/search/engine.ts';
 import { createFolder } from '../../lib/search/fold.ts';
 import { HIGHLIGHT_PARAM } from '../../lib/search/present.ts';
+import { adoptSearchStyles } from './styles.ts';
 
 interface Piece {
   node: Text;
@@ -83,6 +84,7 @@ export async function highlightTerms(query: string) {
 }
 
 function showNavigator(query: string, hits: HTMLElement[][]) {
+  adoptSearchStyles();
   const bar = document.createElement('div');
   bar.className = 'search-hits';
   bar.setAttribute('role', 'region');
