@@ -1,9 +1,13 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { reportMarkdownProcessor } from './src/markdown/pipeline.ts';
 
 export default defineConfig({
+  // The address the site is served from: canonical URLs, citations, the feed
+  // and the sitemap are absolute. A sub-path deploy adds `--base /some/path/`
+  // (or `base` here); every link the site writes goes through src/lib/site-url.ts.
   site: process.env.SITE_URL ?? 'https://reports.example.org',
   trailingSlash: 'always',
   // A report opens in one request: its CSS (a few KB) travels inside the HTML
@@ -11,5 +15,6 @@ export default defineConfig({
   // the size of the text itself.
   build: { inlineStylesheets: 'always' },
   markdown: { processor: reportMarkdownProcessor },
-  integrations: [mdx()],
+  // sitemap-index.xml + sitemap-0.xml with every page (404 left out), under the base.
+  integrations: [mdx(), sitemap()],
 });
