@@ -49,9 +49,12 @@ function buildAt(root: string, reportsDir: string, args: string[] = [], env: Rec
 export default { ...config, srcDir: ${JSON.stringify(join(projectRoot, 'src'))}, publicDir: ${JSON.stringify(join(projectRoot, 'public'))} };
 `,
   );
+  // Vitest mirrors import.meta.env into process.env (BASE_URL=/, MODE=test…);
+  // a child build would take them as its own and ignore --base.
+  const { BASE_URL, MODE, DEV, PROD, SSR, ...inherited } = process.env;
   const result = spawnSync(join(projectRoot, 'node_modules/.bin/astro'), ['build', '--root', root, ...args], {
     cwd: projectRoot,
-    env: { ...process.env, ...env, REPORTS_DIR: reportsDir, FORCE_COLOR: '0', NO_COLOR: '1' },
+    env: { ...inherited, ...env, REPORTS_DIR: reportsDir, FORCE_COLOR: '0', NO_COLOR: '1' },
     encoding: 'utf8',
     timeout: 120_000,
   });
