@@ -107,8 +107,12 @@ class PassageLink extends HTMLElement {
   }
 
   #onClick = async (): Promise<void> => {
-    if (!this.#url || !this.#button) return;
-    flashCopied(this.#button, await copyToClipboard(this.#url));
+    const button = this.#button;
+    if (!this.#url || !button) return;
+    const copied = await copyToClipboard(this.#url);
+    flashCopied(button, copied);
+    button.textContent = copied ? '已复制链接' : '未能复制';
+    setTimeout(() => (button.textContent = '复制链接'), 2000);
   };
 }
 
