@@ -36,7 +36,7 @@ const browserToday = (page: Page) =>
 e2eDescribe('citing a section and sharing a passage', () => {
   const session = useBrowserSession();
 
-  async function openWithClipboard(path: string, setup?: (context: BrowserContext) => Promise<void>) {
+  async function openWithClipboard(path: string, setup?: (context: BrowserContext) => Promise<unknown>) {
     const context = await session.newContext(desktop);
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.site.origin });
     await setup?.(context);
