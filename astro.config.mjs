@@ -15,6 +15,10 @@ export default defineConfig({
   // the size of the text itself.
   build: { inlineStylesheets: 'always' },
   markdown: { processor: reportMarkdownProcessor },
+  // Code loaded on demand (src/scripts/citation-loader.ts) is bundled as one
+  // self-contained ES module (`?worker&url`), so the loader needs no dynamic
+  // import and no ~1 KB preload helper that every reader would download.
+  vite: { worker: { format: 'es' } },
   // sitemap-index.xml + sitemap-0.xml with every page (404 left out), under the base.
   integrations: [mdx(), sitemap()],
 });

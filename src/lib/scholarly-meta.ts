@@ -40,7 +40,6 @@ export function highwireTags(record: CitationRecord): MetaTag[] {
     record.publisher === undefined ? undefined : ['citation_publisher', record.publisher],
     ['citation_language', record.language],
     ['citation_abstract_html_url', record.url],
-    ['citation_fulltext_html_url', record.url],
   ];
   return tags.filter((tag): tag is MetaTag => tag !== undefined);
 }
@@ -51,7 +50,6 @@ export function dublinCoreTags(record: CitationRecord, description: string | und
     ...record.authors.map((name): MetaTag => ['DC.creator', name]),
     ['DC.date', record.date ?? String(record.year)],
     ['DC.type', 'Text'],
-    ['DC.format', 'text/html'],
     ['DC.language', record.language],
     record.publisher === undefined ? undefined : ['DC.publisher', record.publisher],
     ['DC.source', formatPublication({ type: record.type, name: record.container, year: record.year, issue: record.issue })],
@@ -69,10 +67,8 @@ export function jsonLd(record: CitationRecord, description: string | undefined):
   const common = {
     '@context': 'https://schema.org',
     '@type': record.type === 'article' ? 'ScholarlyArticle' : 'Report',
-    '@id': record.url,
     url: record.url,
     headline: record.title,
-    name: record.title,
     author: authors,
     datePublished: record.date ?? String(record.year),
     inLanguage: record.language,

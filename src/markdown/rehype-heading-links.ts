@@ -46,7 +46,6 @@ export function rehypeHeadingLinks() {
           type: 'button',
           className: ['heading-cite'],
           ariaLabel: `引用本节：${toString(node).trim()}`,
-          dataPagefindIgnore: '',
         },
         children: [],
       };

@@ -37,6 +37,8 @@ class PassageLink extends HTMLElement {
     if (!supportsTextFragments && location.hash.includes(':~:')) {
       document.getElementById(fragmentId(location.hash))?.scrollIntoView();
     }
+    // Loaded on demand (citation-loader.ts), typically by the selection this button is for.
+    this.#update();
   }
 
   disconnectedCallback(): void {

@@ -4,10 +4,10 @@
  *
  * The access date ([引用日期]) is the reader's today. The page is built once
  * and read for years, so the date it was built on would be wrong in nearly
- * every copy; on connecting, the element writes today's date (the reader's
- * own calendar) into the online reference, and a section citation is made
- * at the moment of copying. Without scripts the build date stays, and the
- * copy buttons are hidden (they could do nothing).
+ * every copy: citation-loader.ts writes today's date (the reader's own
+ * calendar) into the online reference as the page loads, and a section
+ * citation is dated at the moment of copying. Without scripts the build date
+ * stays, and the copy buttons are hidden (they could do nothing).
  *
  * A section citation is the report's online GB/T 7714 reference with the
  * heading and the section's URL put into a template the server rendered
@@ -22,11 +22,6 @@ class ReportCitation extends HTMLElement {
 
   connectedCallback(): void {
     this.#status = this.querySelector('[role="status"]');
-    const today = localIsoDate(new Date());
-    for (const time of this.querySelectorAll<HTMLTimeElement>('time[data-accessed]')) {
-      time.dateTime = today;
-      time.textContent = today;
-    }
     this.addEventListener('click', this.#onCopyClick);
     document.addEventListener('click', this.#onSectionClick);
   }
@@ -42,8 +37,8 @@ class ReportCitation extends HTMLElement {
     const text = (source.textContent ?? '').trim();
     const copied = await copyToClipboard(text, source.innerHTML.trim());
     flashCopied(button, copied);
-    const format = button.dataset['format'] ?? '';
-    this.#announce(copied ? `已复制${format}引文。` : '浏览器未允许访问剪贴板，请选中引文后手动复制。');
+    // "复制 APA 引文" → "已复制 APA 引文"
+    this.#announce(copied ? `已${button.getAttribute('aria-label') ?? '复制'}。` : '浏览器未允许访问剪贴板，请选中引文后手动复制。');
   };
 
   #onSectionClick = async (event: MouseEvent): Promise<void> => {

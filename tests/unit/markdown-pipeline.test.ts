@@ -20,7 +20,7 @@ describe('report markdown pipeline', () => {
     expect(html).toContain('<h2 id="一多边主义遭遇挑战">一、多边主义遭遇挑战</h2>');
     expect(html).toContain('<h3 id="一西方国家背离多边主义精神">');
     expect(html).toMatch(
-      /<div class="heading"><h2 id="一多边主义遭遇挑战">一、多边主义遭遇挑战<\/h2><a class="heading-link" href="#一多边主义遭遇挑战" aria-label="本节链接：一、多边主义遭遇挑战" data-pagefind-ignore(="")?>#<\/a><button type="button" class="heading-cite" aria-label="引用本节：一、多边主义遭遇挑战" data-pagefind-ignore(="")?><\/button><\/div>/,
+      /<div class="heading"><h2 id="一多边主义遭遇挑战">一、多边主义遭遇挑战<\/h2><a class="heading-link" href="#一多边主义遭遇挑战" aria-label="本节链接：一、多边主义遭遇挑战" data-pagefind-ignore(="")?>#<\/a><button type="button" class="heading-cite" aria-label="引用本节：一、多边主义遭遇挑战"><\/button><\/div>/,
     );
   });
 
