@@ -69,6 +69,9 @@ describe(`a build with --base ${base} and SITE_URL=${site}`, () => {
       expect(toString(mustSelect('#cite-apa', page)).endsWith(url)).toBe(true);
       expect(mustSelect('report-citation', page).properties['dataUrl']).toBe(url);
       expect(mustSelect('passage-link', page).properties['dataUrl']).toBe(url);
+      // The on-demand code is fetched by an inline loader, under the base too.
+      const loader = selectAll('script:not([src])', page).map((script) => toString(script)).find((code) => code.includes('citation-tools'));
+      expect(loader).toMatch(new RegExp(`\`${base}_astro/citation-tools-[\\w-]+\\.js\``));
       const files = selectAll('.cite-files a', page).map((a) => String(a.properties['href']));
       expect(files).toEqual(['bib', 'ris', 'json'].map((ext) => `${base}reports/${slug}/citation.${ext}`));
       expect(bibtexFields(read(`reports/${slug}/citation.bib`))['url']).toBe(url);
