@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import reportSearch from './src/integrations/search/index.ts';
 import { reportMarkdownProcessor } from './src/markdown/pipeline.ts';
 
 export default defineConfig({
@@ -20,5 +21,5 @@ export default defineConfig({
   // import and no ~1 KB preload helper that every reader would download.
   vite: { worker: { format: 'es' } },
   // sitemap-index.xml + sitemap-0.xml with every page (404 left out), under the base.
-  integrations: [mdx(), sitemap()],
+  integrations: [mdx(), reportSearch(), sitemap()],
 });

@@ -1,6 +1,7 @@
 import { unified } from '@astrojs/markdown-remark';
 import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
+import { rehypeBackrefsOutOfSearch } from './rehype-backrefs-out-of-search.ts';
 import { rehypeFragmentLinks } from './rehype-fragment-links.ts';
 import { rehypeHeadingLinks } from './rehype-heading-links.ts';
 import { remarkFootnoteIntegrity } from './remark-footnote-integrity.ts';
@@ -26,6 +27,8 @@ import { rehypeUrlLinks } from './rehype-url-links.ts';
  * 6. rehypeFragmentLinks — a `#fragment` link to nothing stops the build.
  * 7. rehypeUrlLinks — marks links that show their own address, so print
  *    adds the address only to the others.
+ * 8. rehypeBackrefsOutOfSearch — the notes' ↩ back-links stay out of the
+ *    search index, like the heading links.
  *
  * SmartyPants is off: it rewrites quotes, dashes and dots, and the text of a
  * report must stay exactly what its authors wrote.
@@ -41,5 +44,5 @@ export const reportMarkdownProcessor = unified({
     footnoteLabelProperties: { className: ['footnotes-heading'] },
     footnoteBackLabel: (referenceIndex: number) => `返回正文（注释 ${referenceIndex + 1} 的引用处）`,
   },
-  rehypePlugins: [rehypeSlug, rehypeHeadingLinks, rehypeFragmentLinks, rehypeUrlLinks],
+  rehypePlugins: [rehypeSlug, rehypeHeadingLinks, rehypeFragmentLinks, rehypeUrlLinks, rehypeBackrefsOutOfSearch],
 });

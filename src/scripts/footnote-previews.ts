@@ -12,6 +12,8 @@ class FootnotePreviews extends HTMLElement {
   #preview: HTMLElement = document.createElement('span');
   #openRef: HTMLAnchorElement | undefined;
   #refocusing = false;
+  /** The reference a back-link in the note list is leading to, until focus arrives there. */
+  #returningTo: string | undefined;
 
   connectedCallback(): void {
     this.#preview.className = 'footnote-preview';
@@ -38,6 +40,8 @@ class FootnotePreviews extends HTMLElement {
   }
 
   #onClick = (event: MouseEvent): void => {
+    const backref = event.target instanceof Element ? event.target.closest<HTMLAnchorElement>('a[data-footnote-backref]') : null;
+    if (backref) this.#returningTo = decodeURIComponent(backref.hash.slice(1));
     const ref = this.#refFrom(event.target);
     if (!ref) return;
     // The preview replaces the jump to the note list; the list is one link away inside it.
@@ -47,10 +51,13 @@ class FootnotePreviews extends HTMLElement {
 
   #onFocusIn = (event: FocusEvent): void => {
     const ref = this.#refFrom(event.target);
+    const returning = this.#returningTo;
+    this.#returningTo = undefined;
     // Only keyboard focus opens a note here (clicks and taps open it in
-    // #onClick): following a back-link also focuses the reference, and the
-    // reader who just read the note should not get it again over the text.
-    if (ref && !this.#refocusing && ref.matches(':focus-visible')) this.#open(ref);
+    // #onClick). Following a back-link also focuses the reference (by mouse
+    // or by Enter), and the reader who just read the note should not get it
+    // again over the text.
+    if (ref && !this.#refocusing && ref.id !== returning && ref.matches(':focus-visible')) this.#open(ref);
   };
 
   #onFocusOut = (event: FocusEvent): void => {

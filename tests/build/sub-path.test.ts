@@ -10,7 +10,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { builtPage, mustSelect, selectAll, toString } from '../helpers/built-site.ts';
-import { buildSiteVariant, type SiteVariant } from '../helpers/fixture-build.ts';
+import { buildSiteWithFlags, type FixtureBuild } from '../helpers/fixture-build.ts';
 import { readReports } from '../helpers/front-matter.ts';
 import { bibtexFields, jsonLdOf, linkHref, metaValue } from '../helpers/head-meta.ts';
 
@@ -18,10 +18,11 @@ const base = '/some/path/';
 const site = 'https://mirror.example.net';
 const siteRoot = `${site}${base}`;
 
-let build: SiteVariant;
+let build: FixtureBuild & { outDir: string };
 beforeAll(() => {
-  build = buildSiteVariant('sub-path', { args: ['--base', base], env: { SITE_URL: site } });
-  if (build.status !== 0) throw new Error(`the sub-path build failed:\n${build.output}`);
+  const built = buildSiteWithFlags('cite-sub-path', ['--base', base], { SITE_URL: site });
+  if (built.status !== 0) throw new Error(`the sub-path build failed:\n${built.output}`);
+  build = { ...built, outDir: `${built.outDir}/` };
 });
 
 const read = (file: string) => readFileSync(`${build.outDir}${file}`, 'utf8');

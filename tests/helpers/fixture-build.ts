@@ -1,9 +1,9 @@
 /**
  * Builds the real site (same config, same src/) with a folder of fixture
  * reports instead of content/reports, to show what an editor's mistake does
- * to the build, or the real reports with other build flags (a sub-path
- * deploy). Each build gets its own root under node_modules/.cache so its
- * generated types, content cache and output never touch the real ones.
+ * to the build; or with the real reports and other build flags (a base path),
+ * to check the output under another deployment. Each build gets its own root under node_modules/.cache so its
+ * generated types and content cache never touch the real ones.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,45 +16,50 @@ export interface FixtureBuild {
 }
 
 export function buildWithReports(name: string, reports: Record<string, string>): FixtureBuild {
-  const root = join(projectRoot, 'node_modules/.cache/report-fixtures', name);
-  rmSync(root, { recursive: true, force: true });
+  const root = fixtureRoot(name);
   const reportsDir = join(root, 'reports');
   mkdirSync(reportsDir, { recursive: true });
   for (const [file, text] of Object.entries(reports)) writeFileSync(join(reportsDir, file), text);
-  return buildAt(root, reportsDir);
-}
-
-export interface SiteVariant extends FixtureBuild {
-  /** The built site, with a trailing slash. */
-  outDir: string;
+  return buildRoot(root, reportsDir, []);
 }
 
 /**
- * Builds the real reports with extra `astro build` flags and environment
- * (e.g. `--base /some/path/`, SITE_URL), into its own root under
- * node_modules/.cache/site-variants/<name>/ so dist/ is never touched.
+ * Builds the real site, its own reports included, with extra `astro build`
+ * flags (e.g. `['--base', '/some/path/']`) and environment (e.g. SITE_URL),
+ * into `outDir`.
  */
-export function buildSiteVariant(name: string, options: { args?: string[]; env?: Record<string, string> }): SiteVariant {
-  const root = join(projectRoot, 'node_modules/.cache/site-variants', name);
-  rmSync(root, { recursive: true, force: true });
-  mkdirSync(root, { recursive: true });
-  const build = buildAt(root, join(projectRoot, 'content/reports'), options.args, options.env);
-  return { ...build, outDir: `${join(root, 'dist')}/` };
+export function buildSiteWithFlags(name: string, flags: string[], env: Record<string, string> = {}): FixtureBuild & { outDir: string } {
+  const root = fixtureRoot(name);
+  return { ...buildRoot(root, join(projectRoot, 'content/reports'), flags, env), outDir: join(root, 'dist') };
 }
 
-function buildAt(root: string, reportsDir: string, args: string[] = [], env: Record<string, string> = {}): FixtureBuild {
+function fixtureRoot(name: string): string {
+  const root = join(projectRoot, 'node_modules/.cache/report-fixtures', name);
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(root, { recursive: true });
+  return root;
+}
+
+/**
+ * The environment without what Vitest sets for its own Vite (BASE_URL, MODE,
+ * NODE_ENV=test…): Astro's Vite would take them over the build's own
+ * settings, e.g. BASE_URL over `--base`.
+ */
+function buildEnvironment(): NodeJS.ProcessEnv {
+  const vitestKeys = /^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/;
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !vitestKeys.test(key)));
+}
+
+function buildRoot(root: string, reportsDir: string, flags: string[], env: Record<string, string> = {}): FixtureBuild {
   writeFileSync(
     join(root, 'astro.config.mjs'),
     `import config from ${JSON.stringify(join(projectRoot, 'astro.config.mjs'))};
 export default { ...config, srcDir: ${JSON.stringify(join(projectRoot, 'src'))}, publicDir: ${JSON.stringify(join(projectRoot, 'public'))} };
 `,
   );
-  // Vitest mirrors import.meta.env into process.env (BASE_URL=/, MODE=test…);
-  // a child build would take them as its own and ignore --base.
-  const { BASE_URL, MODE, DEV, PROD, SSR, ...inherited } = process.env;
-  const result = spawnSync(join(projectRoot, 'node_modules/.bin/astro'), ['build', '--root', root, ...args], {
+  const result = spawnSync(join(projectRoot, 'node_modules/.bin/astro'), ['build', '--root', root, ...flags], {
     cwd: projectRoot,
-    env: { ...inherited, ...env, REPORTS_DIR: reportsDir, FORCE_COLOR: '0', NO_COLOR: '1' },
+    env: { ...buildEnvironment(), ...env, REPORTS_DIR: reportsDir, FORCE_COLOR: '0', NO_COLOR: '1' },
     encoding: 'utf8',
     timeout: 120_000,
   });

@@ -1,0 +1,42 @@
+/**
+ * Astro integration: after the site is built, index every report page for
+ * exact search (see write-index.ts), inside `npm run build`. A failure stops
+ * the build with the reason: a site whose search silently misses a report
+ * must never be published.
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { fromHtml } from 'hast-util-from-html';
+import { searchableReport } from '../../lib/search/sections.ts';
+import { writeSearchIndex } from './write-index.ts';
+
+/** Built pages that are reports, by their path inside the output directory. */
+const REPORT_PAGE = /^reports\/[^/]+\/$/;
+
+export default function reportSearch(): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'report-search',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+      },
+      'astro:build:done': async ({ dir, pages, logger }) => {
+        const started = performance.now();
+        const outDir = fileURLToPath(dir);
+        const reports = [];
+        for (const { pathname } of pages) {
+          if (!REPORT_PAGE.test(pathname)) continue;
+          const html = await readFile(`${outDir}${pathname}index.html`, 'utf8');
+          reports.push(searchableReport(fromHtml(html), `${base}${pathname}`));
+        }
+        if (reports.length === 0) throw new Error('report-search: the build produced no report pages to index');
+        const written = await writeSearchIndex(reports, outDir);
+        logger.info(
+          `indexed ${written.reports} reports, ${written.sections} sections, ${written.characters} characters in ${Math.round(performance.now() - started)} ms`,
+        );
+      },
+    },
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * Turning a section hit into what a reader sees: the link that lands on the
+ * section with the term highlighted, the heading path, and an excerpt with
+ * the whole term in one mark.
+ */
+import type { Folder } from './fold.ts';
+import type { SearchOutcome, SearchableReport, SectionHit } from './engine.ts';
+
+/** Query parameter that carries the search to the report page, which highlights it. */
+export const HIGHLIGHT_PARAM = 'highlight';
+
+export interface Excerpt {
+  before: string;
+  match: string;
+  after: string;
+}
+
+/** Link to a section that opens it with the query highlighted. */
+export function sectionLink(report: SearchableReport, section: number, query: string): string {
+  const id = report.sections[section]?.id;
+  const separator = report.url.includes('?') ? '&' : '?';
+  const highlighted = `${report.url}${separator}${HIGHLIGHT_PARAM}=${encodeURIComponent(query.trim())}`;
+  return id ? `${highlighted}#${encodeURIComponent(id)}` : highlighted;
+}
+
+/** Where, in the source text, the folded characters [start, start + length) came from. */
+export function sourceRange(text: string, start: number, length: number, folder: Folder): [number, number] {
+  const folded = folder.foldWithSource(text);
+  const last = Math.min(start + length, folded.characters.length) - 1;
+  return [folded.sourceStart[start] ?? 0, folded.sourceEnd[last] ?? text.length];
+}
+
+/**
+ * An excerpt around the section's first occurrence of the first query word:
+ * some context before, the term whole, more context after, white space
+ * collapsed, cut at the text's edges with an ellipsis.
+ */
+export function excerptFor(
+  report: SearchableReport,
+  hit: SectionHit,
+  wordLengths: readonly number[],
+  folder: Folder,
+  context = { before: 28, after: 56 },
+): Excerpt {
+  const text = report.sections[hit.section]?.text ?? '';
+  const wordIndex = hit.starts.findIndex((starts) => starts.length > 0);
+  const start = hit.starts[wordIndex]?.[0] ?? 0;
+  const [from, to] = sourceRange(text, start, wordLengths[wordIndex] ?? 1, folder);
+  const collapse = (value: string) => value.replace(/\s+/gu, ' ');
+  const beforeStart = Math.max(0, from - context.before);
+  const afterEnd = Math.min(text.length, to + context.after);
+  return {
+    before: (beforeStart > 0 ? '…' : '') + collapse(text.slice(beforeStart, from)).trimStart(),
+    match: collapse(text.slice(from, to)),
+    after: collapse(text.slice(to, afterEnd)).trimEnd() + (afterEnd < text.length ? '…' : ''),
+  };
+}
+
+export interface PresentedSection {
+  href: string;
+  /** Heading path, top level first; empty for the text before the first heading. */
+  path: string[];
+  matches: number;
+  excerpt: Excerpt;
+}
+
+export interface PresentedReport {
+  url: string;
+  title: string;
+  authors: string;
+  matches: number;
+  sections: PresentedSection[];
+}
+
+export interface PresentedResults {
+  query: string;
+  reports: PresentedReport[];
+  /** Totals over every matching report, shown or not yet. */
+  totalReports: number;
+  totalSections: number;
+  totalMatches: number;
+}
+
+/** The first `limit` reports of an outcome, with links, heading paths and excerpts. */
+export async function presentResults(
+  outcome: SearchOutcome,
+  query: string,
+  limit: number,
+  loadReport: (id: string) => Promise<SearchableReport>,
+  folder: Folder,
+): Promise<PresentedResults> {
+  const wordLengths = outcome.query.words.map((word) => word.length);
+  const shown = outcome.reports.slice(0, limit);
+  const reports = await Promise.all(
+    shown.map(async (hit): Promise<PresentedReport> => {
+      const report = await loadReport(hit.id);
+      return {
+        url: report.url,
+        title: report.title,
+        authors: report.authors,
+        matches: hit.matches,
+        sections: hit.sections.map((section) => ({
+          href: sectionLink(report, section.section, query),
+          path: report.sections[section.section]?.path ?? [],
+          matches: section.matches,
+          excerpt: excerptFor(report, section, wordLengths, folder),
+        })),
+      };
+    }),
+  );
+  return {
+    query,
+    reports,
+    totalReports: outcome.reports.length,
+    totalSections: outcome.sections,
+    totalMatches: outcome.matches,
+  };
+}

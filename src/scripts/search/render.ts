@@ -1,0 +1,153 @@
+/**
+ * Renders search results into a results container, for the search page and
+ * the search dialog alike. Everything typed by the reader or read from the
+ * index goes in as text (textContent), never as HTML.
+ */
+import type { PresentedReport, PresentedResults, PresentedSection } from '../../lib/search/present.ts';
+import { SearchFailed, searchReports } from './client.ts';
+
+/** Sections shown per report before "显示全部 N 处". */
+const SECTIONS_SHOWN = 5;
+/** Reports presented per batch. */
+const REPORTS_PER_BATCH = 10;
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function quoted(query: string) {
+  return `“${query.trim()}”`;
+}
+
+function renderSection(section: PresentedSection, title: string): HTMLLIElement {
+  const item = element('li', 'search-section');
+  const link = element('a', 'search-section-link');
+  link.href = section.href;
+  link.append(
+    element('span', 'search-section-path', section.path.length > 0 ? section.path.join(' › ') : `${title}（开头）`),
+    element('span', 'search-section-count', `${section.matches} 处`),
+  );
+  const excerpt = element('p', 'search-excerpt');
+  excerpt.append(section.excerpt.before, element('mark', undefined, section.excerpt.match), section.excerpt.after);
+  item.append(link, excerpt);
+  return item;
+}
+
+function renderReport(report: PresentedReport, headingLevel: 2 | 3): HTMLLIElement {
+  const item = element('li', 'search-report');
+  const heading = element(`h${headingLevel}`, 'search-report-title');
+  const link = element('a', undefined, report.title);
+  link.href = report.url;
+  heading.append(link);
+  const meta = element(
+    'p',
+    'search-report-meta',
+    [report.authors, `${report.sections.length} 节 · ${report.matches} 处`].filter(Boolean).join(' · '),
+  );
+  const list = element('ol', 'search-sections');
+  report.sections.forEach((section, index) => {
+    const row = renderSection(section, report.title);
+    if (index >= SECTIONS_SHOWN) row.hidden = true;
+    list.append(row);
+  });
+  item.append(heading, meta, list);
+  if (report.sections.length > SECTIONS_SHOWN) {
+    const more = element('button', 'search-more', `显示全部 ${report.sections.length} 处`);
+    more.type = 'button';
+    more.addEventListener('click', () => {
+      const hidden = [...list.querySelectorAll<HTMLLIElement>('li[hidden]')];
+      for (const row of hidden) row.hidden = false;
+      more.remove();
+      hidden[0]?.querySelector('a')?.focus();
+    });
+    item.append(more);
+  }
+  return item;
+}
+
+function summary(results: PresentedResults): string {
+  if (results.totalReports === 0) return `没有找到包含${quoted(results.query)}的内容。`;
+  return `${quoted(results.query)}：${results.totalReports} 篇报告，${results.totalSections} 节，共 ${results.totalMatches} 处。`;
+}
+
+export interface ResultsView {
+  /** Run a search and show its results; an empty query clears the view. */
+  show(query: string): Promise<void>;
+}
+
+/**
+ * A results view over a container that carries id="search-results": it is
+ * aria-busy="true" while a search runs and "false" once results, the
+ * no-result message or the error message are in.
+ */
+export function resultsView(container: HTMLElement, headingLevel: 2 | 3): ResultsView {
+  let current = 0;
+
+  async function show(query: string) {
+    const run = ++current;
+    if (query.trim() === '') {
+      container.replaceChildren();
+      container.setAttribute('aria-busy', 'false');
+      return;
+    }
+    container.setAttribute('aria-busy', 'true');
+    try {
+      const results = await searchReports(query, REPORTS_PER_BATCH);
+      if (run !== current) return;
+      const list = element('ol', 'search-reports');
+      list.append(...results.reports.map((report) => renderReport(report, headingLevel)));
+      container.replaceChildren(element('p', 'search-summary', summary(results)));
+      if (results.reports.length > 0) container.append(list);
+      if (results.totalReports > results.reports.length) container.append(moreReportsButton(query, list, results.reports.length));
+    } catch (error) {
+      if (run !== current) return;
+      const message =
+        error instanceof SearchFailed && error.reason === 'index'
+          ? '搜索索引未能加载，请检查网络后重试。'
+          : '搜索出错了，请重试。';
+      container.replaceChildren(element('p', 'search-error', message));
+    }
+    if (run === current) container.setAttribute('aria-busy', 'false');
+  }
+
+  function moreReportsButton(query: string, list: HTMLOListElement, shown: number): HTMLButtonElement {
+    const button = element('button', 'search-more', '显示更多报告');
+    button.type = 'button';
+    button.addEventListener('click', async () => {
+      container.setAttribute('aria-busy', 'true');
+      const results = await searchReports(query, shown + REPORTS_PER_BATCH);
+      const added = results.reports.slice(shown).map((report) => renderReport(report, headingLevel));
+      list.append(...added);
+      if (results.totalReports > results.reports.length) button.replaceWith(moreReportsButton(query, list, results.reports.length));
+      else button.remove();
+      added[0]?.querySelector('a')?.focus();
+      container.setAttribute('aria-busy', 'false');
+    });
+    return button;
+  }
+
+  return { show };
+}
+
+/** Arrow keys move between result links; from the search box, ArrowDown enters the list. */
+export function arrowNavigation(input: HTMLInputElement, container: HTMLElement) {
+  const links = () => [...container.querySelectorAll<HTMLAnchorElement>('a')].filter((link) => link.offsetParent !== null);
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown' && links().length > 0) {
+      event.preventDefault();
+      links()[0]!.focus();
+    }
+  });
+  container.addEventListener('keydown', (event) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const all = links();
+    const index = all.indexOf(document.activeElement as HTMLAnchorElement);
+    if (index === -1) return;
+    event.preventDefault();
+    if (event.key === 'ArrowUp' && index === 0) input.focus();
+    else all[Math.min(all.length - 1, Math.max(0, index + (event.key === 'ArrowDown' ? 1 : -1)))]!.focus();
+  });
+}

@@ -1,0 +1,82 @@
+/**
+ * Nothing broken: every internal link, asset and #fragment in every built
+ * page resolves, and no page repeats an id; for the site as built (dist/) and
+ * for a build deployed under a sub-path (`--base`), where a link that ignores
+ * the base would lead out of the site. The checker itself is shown to catch a
+ * broken link, a missing fragment, a repeated id and a link ignoring the base
+ * on small fixture sites. See tests/helpers/link-check.ts for what is read.
+ */
+import { readdirSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import config from '../../astro.config.mjs';
+import { brokenPages, brokenSite, cleanSite } from '../fixtures/quality-gates/defects.ts';
+import { builtPage, distDir, selectAll } from '../helpers/built-site.ts';
+import { buildSiteWithFlags } from '../helpers/fixture-build.ts';
+import { checkSite, formatProblems, type LinkReport } from '../helpers/link-check.ts';
+
+// Absolute links to the site's own origin (canonical, og:url) are checked too.
+const { site } = config;
+if (!site) throw new Error('astro.config.mjs sets no `site`: links to the site\'s own origin could not be told apart');
+const builtPages = () =>
+  readdirSync(distDir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.html'))
+    .sort();
+
+describe('every internal link, asset and fragment of the built site resolves', () => {
+  it('in dist/, built for the root of the domain', () => {
+    const report = checkSite(distDir, { base: '/', site });
+    expect(report.pages).toEqual(builtPages());
+    // Every page links at least home and to its own main content.
+    expect(report.checked).toBeGreaterThan(report.pages.length * 2);
+    expect(report.problems, formatProblems(report.problems)).toEqual([]);
+  });
+
+  it('reads the references a reader follows: the report links of the home page and the notes of a report', () => {
+    // The checker must see what the pages contain, so a pass above means something.
+    const home = selectAll('a[href]', builtPage('/')).length;
+    const report = selectAll('a[href^="#"]', builtPage('/reports/towards-true-multilateralism/')).length;
+    expect(home).toBeGreaterThan(2);
+    expect(report).toBeGreaterThan(100);
+    expect(checkSite(distDir, { site }).checked).toBeGreaterThan(home + report);
+  });
+
+  describe('in a build deployed under a sub-path', () => {
+    const base = '/some/path/';
+    let report: LinkReport;
+    beforeAll(() => {
+      const build = buildSiteWithFlags('base-path', ['--base', base]);
+      expect(build.status, build.output).toBe(0);
+      report = checkSite(build.outDir, { base, site });
+    });
+
+    it('builds the same pages', () => {
+      expect(report.pages).toEqual(builtPages());
+    });
+
+    it('has no link that ignores the base path, nor any other broken one', () => {
+      expect(report.problems, formatProblems(report.problems)).toEqual([]);
+    });
+  });
+});
+
+describe('the link checker catches what it is for (fixture sites)', () => {
+  it('passes the clean fixture, having checked its links', () => {
+    const report = checkSite(cleanSite);
+    expect(report.checked).toBeGreaterThan(0);
+    expect(report.problems, formatProblems(report.problems)).toEqual([]);
+  });
+
+  it('reports the broken link, the missing fragment and the repeated id, each on its page, and nothing else', () => {
+    const report = checkSite(brokenSite);
+    expect(report.pages).toEqual(Object.keys(brokenPages).sort());
+    const found = Object.fromEntries(report.pages.map((page) => [page, report.problems.filter((p) => p.page === page).map((p) => p.kind)]));
+    const expected = Object.fromEntries(Object.entries(brokenPages).map(([page, defects]) => [page, defects.links]));
+    expect(found, formatProblems(report.problems)).toEqual(expected);
+  });
+
+  it('reports root-relative links as leaving the site when it is deployed under a base path', () => {
+    const report = checkSite(cleanSite, { base: '/sub/' });
+    expect(report.problems.length).toBeGreaterThan(0);
+    expect(new Set(report.problems.map((p) => p.kind))).toEqual(new Set(['outside-base']));
+  });
+});

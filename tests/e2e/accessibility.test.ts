@@ -1,0 +1,106 @@
+/**
+ * Accessible to every reader: axe-core finds no violation (colour contrast
+ * included) on each page and state below, in the light and in the dark
+ * theme. The list is data: a new page or state is one more line in `states`.
+ * The last test shows axe does report a missing alt and an unlabelled
+ * button, on the fixture site.
+ */
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { brokenPages, brokenSite, cleanSite } from '../fixtures/quality-gates/defects.ts';
+import { axeViolations, formatViolations } from '../helpers/axe.ts';
+import { desktop, e2eDescribe, phone, reports, serveDist, useBrowserSession, type ContextOptions } from '../helpers/browser.ts';
+
+/** A page, or a state of one reached by `prepare`, that axe checks in each theme. */
+interface PageState {
+  name: string;
+  /** The site path to open. */
+  path: string;
+  /** The HTTP status the path answers with (200 unless told). */
+  status?: number;
+  /** Puts the page in the state to check, after it has loaded. */
+  prepare?: (page: Page) => Promise<void>;
+  /** Viewport and device, when not the desktop. */
+  options?: ContextOptions;
+}
+
+/** Opens note 3's preview in place, as a click on its reference does. */
+async function openFootnotePreview(page: Page): Promise<void> {
+  await page.locator('#fnref-3').click();
+  await page.locator('#footnote-preview').waitFor({ state: 'visible' });
+}
+
+/** Search has finished and shows at least one result. */
+async function searchResultsShown(page: Page): Promise<void> {
+  await page.locator('#search-results[aria-busy="false"] .search-section-link').first().waitFor();
+}
+
+/** The header's search opener, clicked: the dialog opens; a search runs in it. */
+async function openSearchDialog(page: Page): Promise<void> {
+  await page.getByRole('link', { name: '搜索' }).click();
+  await page.getByRole('dialog', { name: '搜索报告' }).waitFor();
+  await page.keyboard.type('多边主义');
+  await searchResultsShown(page);
+}
+
+const states: PageState[] = [
+  { name: 'home page', path: '/' },
+  { name: 'report: towards true multilateralism', path: reports.multilateralism },
+  { name: 'report: global governance 2020–2021', path: reports.governance },
+  { name: 'report with a footnote preview open', path: reports.multilateralism, prepare: openFootnotePreview },
+  { name: 'report on a phone (contents folded away)', path: reports.governance, options: phone },
+  { name: '404 page (a path that does not exist)', path: '/no-such-page/', status: 404 },
+  { name: 'search page with the results for 多边主义', path: `/search/?q=${encodeURIComponent('多边主义')}`, prepare: searchResultsShown },
+  { name: 'search dialog open, with results', path: '/', prepare: openSearchDialog },
+  { name: 'report opened from a search result, the term highlighted', path: `${reports.governance}?highlight=${encodeURIComponent('多边主义')}`, prepare: (page) => page.locator('.search-hits').waitFor() },
+];
+
+/** The themes a reader can read in: the system's choice (the toggle's saved choice gives the same colours). */
+const themes = ['light', 'dark'] as const;
+
+e2eDescribe('accessibility (axe-core) of every page, in both themes', () => {
+  const session = useBrowserSession();
+
+  for (const state of states) {
+    for (const theme of themes) {
+      it(`${state.name}, ${theme} theme: no violation`, async () => {
+        const context = await session.newContext({ ...desktop, ...state.options, colorScheme: theme });
+        const page = await context.newPage();
+        const response = await page.goto(session.site.url(state.path));
+        expect(response?.status()).toBe(state.status ?? 200);
+        await state.prepare?.(page);
+        // The theme is really the one named: a dark page has a dark background.
+        const backgroundIsDark = await page.evaluate(() => {
+          const [r, g, b] = (getComputedStyle(document.body).backgroundColor.match(/\d+/g) ?? []).map(Number);
+          return (r! + g! + b!) / 3 < 128;
+        });
+        expect(backgroundIsDark, 'background matches the theme').toBe(theme === 'dark');
+
+        const violations = await axeViolations(page);
+        expect(violations, formatViolations(violations)).toEqual([]);
+      });
+    }
+  }
+
+  it('axe itself reports what it is for: none on the clean fixture site, the missing alt and the unlabelled button of the broken one', async () => {
+    const [clean, broken] = await Promise.all([serveDist(cleanSite), serveDist(brokenSite)]);
+    try {
+      const page = await (await session.newContext()).newPage();
+      const rulesOn = async (url: string) => {
+        expect((await page.goto(url))?.status(), url).toBe(200);
+        return [...new Set((await axeViolations(page)).map((v) => v.rule))].sort();
+      };
+      for (const path of ['/', '/about/']) expect(await rulesOn(clean.url(path)), `clean ${path}`).toEqual([]);
+
+      const found: Record<string, string[]> = {};
+      const expected: Record<string, string[]> = {};
+      for (const [file, defects] of Object.entries(brokenPages)) {
+        found[file] = await rulesOn(broken.url(file.replace(/index\.html$/, '')));
+        expected[file] = [...defects.axe].sort();
+      }
+      expect(found).toEqual(expected);
+    } finally {
+      await Promise.all([clean.close(), broken.close()]);
+    }
+  });
+});

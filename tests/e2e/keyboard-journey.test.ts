@@ -1,0 +1,178 @@
+/**
+ * A reader with only a keyboard gets through a report: skip link → table of
+ * contents → a section → a footnote's preview, its note, and back to the
+ * sentence → (search → a result, once search exists). Every key press that
+ * puts focus on something operable must show it: a ring of 2 px or more at
+ * 3:1 contrast, on screen, under nothing (tests/helpers/keyboard.ts). In the
+ * light and in the dark theme.
+ *
+ * The journey is a list of legs, each starting where the previous one left
+ * focus: a new leg is one more entry in `journey`.
+ */
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { byId, desktop, e2eDescribe, placement, reports, scrollSettled, useBrowserSession } from '../helpers/browser.ts';
+import { KeyboardReader } from '../helpers/keyboard.ts';
+
+const report = reports.multilateralism;
+const TOC_LINK = 'nav[aria-label="目录"] a';
+
+/** What legs hand on to the next: the section chosen, the note met. */
+interface Trip {
+  sectionId?: string;
+  note?: number;
+}
+
+interface Leg {
+  name: string;
+  run(reader: KeyboardReader, trip: Trip): Promise<void>;
+}
+
+/** The fragment of the page's URL, decoded. */
+const hash = (page: Page) => page.evaluate(() => decodeURIComponent(location.hash.slice(1)));
+
+/** An element is in the viewport, below the sticky header: where a jump should land it. */
+async function expectInViewBelowHeader(page: Page, selector: string, what: string) {
+  await scrollSettled(page);
+  const at = await placement(page, selector);
+  expect(at.top, `${what}: not under the header`).toBeGreaterThanOrEqual(at.headerBottom - 1);
+  expect(at.top, `${what}: in the viewport`).toBeLessThan(at.viewportHeight);
+}
+
+const journey: Leg[] = [
+  {
+    name: 'skip link: the first Tab offers it, Enter moves to the main content',
+    async run(reader) {
+      const first = await reader.press('Tab');
+      expect(await reader.focusIsOn('a.skip-link'), `first Tab stop: ${first.description}`).toBe(true);
+      await reader.press('Enter');
+      expect(await reader.focusIsOn('main'), 'focus moved to <main>').toBe(true);
+      expect(await hash(reader.page)).toBe('main');
+    },
+  },
+  {
+    name: 'table of contents: Tab reaches it from the main content, and its entry for the second top-level section',
+    async run(reader, trip) {
+      await reader.tabUntil(TOC_LINK);
+      // The entry for the report's second top-level section, read from the contents themselves.
+      const target = await reader.page.locator('nav[aria-label="目录"] > ol > li:nth-child(2) > a').getAttribute('href');
+      expect(target).toMatch(/^#/);
+      trip.sectionId = decodeURIComponent(target!.slice(1));
+      await reader.tabUntil(`${TOC_LINK}[href="${target}"]`);
+    },
+  },
+  {
+    name: 'a section: Enter jumps to it; the next Tab is its self-link',
+    async run(reader, trip) {
+      const id = trip.sectionId!;
+      await reader.press('Enter');
+      expect(await hash(reader.page)).toBe(id);
+      await expectInViewBelowHeader(reader.page, byId(id), `heading #${id}`);
+      await reader.press('Tab');
+      expect(await reader.focusIsOn(`.heading:has(> ${byId(id)}) > a.heading-link`), 'the section’s self-link').toBe(true);
+    },
+  },
+  {
+    name: 'a footnote: focusing its reference opens the preview; into the note list and back to the sentence',
+    async run(reader, trip) {
+      const { page } = reader;
+      await reader.tabUntil('a[data-footnote-ref]');
+      const refId = await page.evaluate(() => document.activeElement!.id);
+      const note = Number(refId.replace('fnref-', ''));
+      trip.note = note;
+      // The reference belongs to the section just opened: the first one after its heading.
+      const firstRefAfterHeading = await page.evaluate((id) => {
+        const heading = document.getElementById(id)!;
+        return [...document.querySelectorAll('a[data-footnote-ref]')].find(
+          (ref) => heading.compareDocumentPosition(ref) & Node.DOCUMENT_POSITION_FOLLOWING,
+        )?.id;
+      }, trip.sectionId!);
+      expect(refId).toBe(firstRefAfterHeading);
+
+      const preview = page.getByRole('note', { name: `注释 ${note}` });
+      await expect.poll(() => preview.isVisible(), { message: 'preview opened by keyboard focus' }).toBe(true);
+      await reader.press('Tab');
+      expect(await reader.focusIsOn(`#footnote-preview a[href="#fn-${note}"]`), 'Tab enters the preview').toBe(true);
+
+      // To the note in the list at the end …
+      await reader.press('Enter');
+      expect(await hash(page)).toBe(`fn-${note}`);
+      await expectInViewBelowHeader(page, `#fn-${note}`, `note ${note}`);
+      // … its back-link (past any links inside the note) …
+      await reader.tabUntil(`#fn-${note} a[data-footnote-backref]`);
+      // … and back to the sentence, the preview not reopened over it.
+      await reader.press('Enter');
+      expect(await hash(page)).toBe(refId);
+      await expectInViewBelowHeader(page, `#${refId}`, `reference ${note}`);
+      expect(await page.locator('#footnote-preview').count(), 'no preview over the sentence just returned to').toBe(0);
+      // Reading goes on from the reference: the next Tab is past it, in the text.
+      await reader.press('Tab');
+      expect(await page.evaluate((id) => {
+        const ref = document.getElementById(id)!;
+        return Boolean(ref.compareDocumentPosition(document.activeElement!) & Node.DOCUMENT_POSITION_FOLLOWING);
+      }, refId), 'focus continues after the reference').toBe(true);
+    },
+  },
+  {
+    name: 'search: "/" opens the search dialog with focus in its box; typing 多边主义 lists results',
+    async run(reader) {
+      const { page } = reader;
+      await reader.press('/');
+      expect(await reader.focusIsOn('dialog[open] input[type="search"]'), 'focus in the dialog’s search box').toBe(true);
+      await page.keyboard.type('多边主义');
+      await page.locator('#search-results[aria-busy="false"] .search-section-link').first().waitFor();
+    },
+  },
+  {
+    name: 'a result: Tab reaches it, Enter opens the report at that section with the term marked',
+    async run(reader, trip) {
+      const { page } = reader;
+      await reader.tabUntil('.search-section-link');
+      const href = await page.evaluate(() => (document.activeElement as HTMLAnchorElement).href);
+      trip.sectionId = decodeURIComponent(new URL(href).hash.slice(1));
+      // Enter follows the link: a new page, so wait for it rather than read focus mid-navigation.
+      await Promise.all([page.waitForURL((url) => url.searchParams.has('highlight')), page.keyboard.press('Enter')]);
+      reader.path.push('Enter → (the report opens)');
+      await page.locator('.search-hits').waitFor();
+      expect(await hash(page)).toBe(trip.sectionId);
+      expect(new URL(page.url()).searchParams.get('highlight')).toBe('多边主义');
+      await expectInViewBelowHeader(page, 'mark.search-hit.current', 'the first marked occurrence in the section');
+    },
+  },
+];
+
+e2eDescribe('keyboard-only journey through a report, with visible focus at every step', () => {
+  const session = useBrowserSession();
+
+  for (const theme of ['light', 'dark'] as const) {
+    it(`${theme} theme`, async () => {
+      const { page, errors } = await session.open(report, { ...desktop, colorScheme: theme });
+      const reader = new KeyboardReader(page);
+      const trip: Trip = {};
+      for (const leg of journey) {
+        try {
+          await leg.run(reader, trip);
+        } catch (error) {
+          throw new Error(`leg "${leg.name}": ${(error as Error).message}\nKeys pressed so far:\n${reader.path.join('\n')}`, { cause: error });
+        }
+      }
+      expect(errors).toEqual([]);
+    });
+  }
+
+  it('the focus check itself fails focus a reader cannot see: no ring, 1 px, too faint, under the sticky header', async () => {
+    const cases = [
+      { css: ':focus-visible { outline: none; }', error: /focus ring 0px thick/ },
+      { css: ':focus-visible { outline: 1px solid currentColor; }', error: /focus ring 1px thick/ },
+      { css: ':focus-visible { outline: 3px solid #eeeeee; }', error: /focus ring contrast 1\.\d+:1/ },
+      // The skip link sliding under the header instead of over it.
+      { css: '.skip-link:focus { z-index: 0; inset-block-start: 0.5rem; }', error: /hidden under another element/ },
+    ];
+    for (const { css, error } of cases) {
+      const { page } = await session.open(report, { ...desktop, colorScheme: 'light' });
+      // Unlayered, so it beats the site's layered styles.
+      await page.addStyleTag({ content: css });
+      await expect(new KeyboardReader(page).press('Tab'), css).rejects.toThrow(error);
+    }
+  });
+});
