@@ -28,6 +28,12 @@ class SiteSearch extends HTMLElement {
     const results = dialog.querySelector<HTMLElement>('#search-results')!;
     const pageLink = dialog.querySelector<HTMLAnchorElement>('.search-dialog-page-link')!;
     dialog.querySelector('.search-dialog-close')!.addEventListener('click', () => dialog.close());
+    // Esc closes at once, even from the search box (where it would first only clear the text).
+    dialog.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape') return;
+      event.preventDefault();
+      dialog.close();
+    });
     // A click on the backdrop (outside the dialog's box) closes it.
     dialog.addEventListener('click', (event) => {
       if (event.target === dialog) dialog.close();

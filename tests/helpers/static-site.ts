@@ -77,21 +77,26 @@ function resolveFile(root: string, pathname: string): string | undefined {
   return file;
 }
 
-/** Serves dist/ on 127.0.0.1 (a free port), like the static host would. */
-export async function serveDist(root: string = distDir): Promise<StaticSite> {
+/**
+ * Serves dist/ on 127.0.0.1 (a free port), like the static host would; with
+ * `base`, under that sub-path only (a site built with `--base`).
+ */
+export async function serveDist(root: string = distDir, { base = '/' }: { base?: string } = {}): Promise<StaticSite> {
   if (!existsSync(join(root, 'index.html'))) {
     throw new Error(`${root} has no index.html: the e2e tests serve the built site, run "npx astro build" first (npm test does)`);
   }
   const server: Server = createServer((req, res) => {
-    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+    const { pathname: requested } = new URL(req.url ?? '/', 'http://localhost');
+    // Outside the base path there is nothing; inside it, paths map onto the root.
+    const pathname = requested.startsWith(base) ? `/${requested.slice(base.length)}` : undefined;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
     // A directory without its trailing slash: redirect, as static hosts do.
-    const found = resolveFile(root, pathname);
-    if (found && !pathname.endsWith('/') && found.endsWith(`${sep}index.html`) && !pathname.endsWith('index.html')) {
-      res.writeHead(301, { location: `${pathname}/` }).end();
+    const found = pathname === undefined ? undefined : resolveFile(root, pathname);
+    if (found && !requested.endsWith('/') && found.endsWith(`${sep}index.html`) && !requested.endsWith('index.html')) {
+      res.writeHead(301, { location: `${requested}/` }).end();
       return;
     }
     const file = found ?? join(root, '404.html');

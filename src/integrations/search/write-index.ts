@@ -14,7 +14,7 @@ import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import type { SearchManifest, SearchableReport } from '../../lib/search/engine.ts';
 import { createFolder } from '../../lib/search/fold.ts';
-import { tokenStream } from '../../lib/search/tokens.ts';
+import { ReservedCharacterError, StandIns, tokenStream } from '../../lib/search/tokens.ts';
 import { traditionalToSimplified } from './traditional-to-simplified.ts';
 
 /** Pagefind's language for the records: none, so it neither segments nor stems our words. */
@@ -34,7 +34,7 @@ export interface WrittenIndex {
 export async function writeSearchIndex(reports: readonly SearchableReport[], outDir: string): Promise<WrittenIndex> {
   const table = traditionalToSimplified();
   const folder = createFolder(table);
-  const punctuation = new Set<string>();
+  const standIns = new StandIns();
   const seen = new Set<string>();
   const corpusCharacters = new Set<string>();
   const records: { url: string; content: string }[] = [];
@@ -43,15 +43,20 @@ export async function writeSearchIndex(reports: readonly SearchableReport[], out
     if (seen.has(report.url)) throw new SearchIndexError(`Two reports share the URL ${report.url}`);
     seen.add(report.url);
     const folded = report.sections.map((section) => folder.foldWithSource(section.text).characters);
-    const stream = tokenStream(folded);
-    for (const character of stream.punctuation) punctuation.add(character);
+    let content: string;
+    try {
+      content = tokenStream(folded, standIns);
+    } catch (error) {
+      if (error instanceof ReservedCharacterError) throw new SearchIndexError(`${report.url}: ${error.message}`);
+      throw error;
+    }
     for (const section of folded) for (const character of section) corpusCharacters.add(character);
     characters += folded.reduce((sum, section) => sum + section.length, 0);
-    records.push({ url: report.url, content: stream.content });
+    records.push({ url: report.url, content });
   }
 
   const pagefindDir = join(outDir, PAGEFIND_DIR);
-  const { index, errors } = await pagefind.createIndex({ includeCharacters: [...punctuation].join('') });
+  const { index, errors } = await pagefind.createIndex();
   if (!index) throw new SearchIndexError(`Pagefind could not create an index: ${errors.join('; ')}`);
   try {
     for (const record of records) {
@@ -76,7 +81,7 @@ export async function writeSearchIndex(reports: readonly SearchableReport[], out
   }
   const fold: Record<string, string> = {};
   for (const [traditional, simplified] of table) if (corpusCharacters.has(simplified)) fold[traditional] = simplified;
-  const manifest: SearchManifest = { pagefind: await pagefindVersion(pagefindDir), punctuation: [...punctuation].join(''), fold };
+  const manifest: SearchManifest = { pagefind: await pagefindVersion(pagefindDir), punctuation: standIns.order(), fold };
   await writeFile(join(outDir, SEARCH_DATA_DIR, 'manifest.json'), JSON.stringify(manifest));
 
   return { reports: reports.length, sections: reports.reduce((sum, report) => sum + report.sections.length, 0), characters };

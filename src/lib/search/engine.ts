@@ -6,7 +6,7 @@
  * why that is exact), groups them by report and orders them.
  */
 import type { Folder } from './fold.ts';
-import { SECTION_MARK, isLetterOrDigit, lookupsFor, matchStarts, sectionStarts } from './tokens.ts';
+import { SECTION_MARK, StandIns, indexCharacter, lookupsFor, matchStarts, sectionStarts } from './tokens.ts';
 
 /** The part of Pagefind's browser API this engine uses. */
 export interface PagefindLike {
@@ -34,7 +34,7 @@ export interface SearchableSection {
 export interface SearchManifest {
   /** Pagefind version the index was written with; the engine refuses another. */
   pagefind: string;
-  /** Characters that are neither letters nor digits and occur in the index. */
+  /** Punctuation and symbols of the index, in the order of their stand-ins (see tokens.ts). */
   punctuation: string;
   /** Traditional → Simplified entries whose result occurs in the index. */
   fold: Record<string, string>;
@@ -89,7 +89,7 @@ export interface EngineOptions {
 type Positions = Map<string, Set<number>>;
 
 export function createEngine({ pagefind, manifest, folder, loadReport }: EngineOptions) {
-  const punctuation = new Set(manifest.punctuation);
+  const standIns = new StandIns(manifest.punctuation);
   const positionsCache = new Map<string, Promise<Map<string, Set<number>>>>();
 
   /** Positions of one index word, per report id. */
@@ -106,15 +106,12 @@ export function createEngine({ pagefind, manifest, folder, loadReport }: EngineO
     return cached;
   }
 
-  /** A word containing a character the index never saw cannot match. */
-  function canOccur(word: readonly string[]): boolean {
-    return word.every((character) => isLetterOrDigit(character) || punctuation.has(character));
-  }
-
   async function occurrences(word: string[]): Promise<Map<string, number[]>> {
-    const { lookups, complete } = lookupsFor(word);
     const found = new Map<string, number[]>();
-    if (!canOccur(word)) return found;
+    const indexed = word.map((character) => indexCharacter(character, standIns));
+    // A character the index never saw: the word cannot occur.
+    if (indexed.some((character) => character === undefined)) return found;
+    const { lookups, complete } = lookupsFor(indexed as string[]);
     const byWord = await Promise.all(lookups.map((lookup) => positionsOf(lookup.word)));
     const candidates = reportsInAll(byWord);
     for (const id of candidates) {

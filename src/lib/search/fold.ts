@@ -14,8 +14,8 @@
  * - Traditional characters become Simplified through a character table
  *   derived from OpenCC at build time (多邊主義 → 多边主义); the browser gets
  *   only the entries whose result occurs in the indexed text.
- * Private-use characters are dropped too: the index uses them as markers, so
- * no query may contain one.
+ * Private-use characters, lone surrogates and control characters are dropped
+ * too: they carry no text a reader could type or see.
  */
 
 /** Traditional → Simplified, one character to one character. */

@@ -19,7 +19,8 @@ export interface Excerpt {
 export function sectionLink(report: SearchableReport, section: number, query: string): string {
   const id = report.sections[section]?.id;
   const separator = report.url.includes('?') ? '&' : '?';
-  const highlighted = `${report.url}${separator}${HIGHLIGHT_PARAM}=${encodeURIComponent(query.trim())}`;
+  // toWellFormed: a lone surrogate pasted into the box cannot be percent-encoded.
+  const highlighted = `${report.url}${separator}${HIGHLIGHT_PARAM}=${encodeURIComponent(query.trim().toWellFormed())}`;
   return id ? `${highlighted}#${encodeURIComponent(id)}` : highlighted;
 }
 

@@ -7,9 +7,9 @@
  * for every character c[j] of the report's folded text,
  *   - position 2j holds the unigram  c[j]
  *   - position 2j+1 holds the bigram BIGRAM_MARK + c[j] + c[j+1]
- * and every section starts with SECTION_MARK, a character no query can
- * contain (folding drops private-use characters), so no match can run from
- * one section into the next and the marker's positions give section starts.
+ * and every section starts with SECTION_MARK (one more closes the report), a
+ * character no query can contain, so no match can run from one section into
+ * the next and the mark's positions give section starts.
  *
  * A one-character query looks up its unigram. A longer query looks up the
  * bigrams that tile it (offsets 0, 2, 4 … and n-2): the text holds the query
@@ -22,41 +22,108 @@
  * otherwise pull in every "的X".
  */
 
-/** Starts every section in the token stream (private use: never in a query). */
-export const SECTION_MARK = '\uE000';
-/** Starts every bigram word (private use: never in a query). */
-export const BIGRAM_MARK = '\uE001';
+/*
+ * Every index word is made of letters and digits only. Pagefind splits any
+ * word holding another character into "compound parts" and indexes those
+ * too; a part such as "中" or a mark alone would then be a prefix of our
+ * bigrams, and Pagefind answers a word it lacks with its longest indexed
+ * prefix: wrong positions, silently. So the marks and every punctuation mark
+ * or symbol of the text are written as stand-ins: CJK Extension G
+ * ideographs (U+30000–U+3134A), letters to Pagefind that the build refuses
+ * to find in a report's own text.
+ */
+const RESERVED_FIRST = 0x30000;
+const RESERVED_LAST = 0x3134a;
 
-/** What Pagefind keeps in a word without being told: letters and digits. */
+/** Starts every section in the token stream (reserved: never in a query). */
+export const SECTION_MARK = String.fromCodePoint(RESERVED_LAST);
+/** Starts every bigram word (reserved: never in a query). */
+export const BIGRAM_MARK = String.fromCodePoint(RESERVED_LAST - 1);
+/** How many distinct punctuation marks and symbols one index can hold. */
+const STAND_IN_CAPACITY = RESERVED_LAST - 1 - RESERVED_FIRST;
+
+/** What Pagefind keeps in a word as it is: letters and digits. */
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
 export function isLetterOrDigit(character: string): boolean {
   return LETTER_OR_DIGIT.test(character);
 }
 
-export interface TokenStream {
-  /** Space-separated words for Pagefind's `addCustomRecord`. */
-  content: string;
-  /** Characters Pagefind must keep in words (punctuation, symbols, the marks). */
-  punctuation: Set<string>;
+/** A character of the range the index writes its stand-ins in. */
+export function isReserved(character: string): boolean {
+  const codePoint = character.codePointAt(0)!;
+  return codePoint >= RESERVED_FIRST && codePoint <= RESERVED_LAST;
 }
 
-/** The token stream of one report: its sections' folded characters, in reading order. */
-export function tokenStream(sections: readonly (readonly string[])[]): TokenStream {
-  const characters: string[] = [];
-  for (const section of sections) characters.push(SECTION_MARK, ...section);
-  const words: string[] = [];
-  const punctuation = new Set<string>([SECTION_MARK, BIGRAM_MARK]);
-  for (let j = 0; j < characters.length; j++) {
-    const character = characters[j]!;
-    const next = characters[j + 1];
-    if (!isLetterOrDigit(character)) punctuation.add(character);
-    words.push(character);
-    // The last character of a section is followed by the next section's mark:
-    // its bigram holds the character alone, which no query bigram can equal.
-    words.push(BIGRAM_MARK + character + (next === undefined || next === SECTION_MARK ? '' : next));
+export class ReservedCharacterError extends Error {}
+
+/**
+ * Punctuation marks and symbols in the order they were first met; the k-th
+ * is written as U+30000 + k. The order is saved in the manifest, so a query
+ * maps its punctuation the same way.
+ */
+export class StandIns {
+  readonly #byCharacter = new Map<string, string>();
+
+  constructor(order: Iterable<string> = []) {
+    for (const character of order) this.add(character);
   }
-  return { content: words.join(' '), punctuation };
+
+  add(character: string): string {
+    let standIn = this.#byCharacter.get(character);
+    if (standIn === undefined) {
+      if (this.#byCharacter.size >= STAND_IN_CAPACITY) throw new Error('search index: too many distinct symbols');
+      standIn = String.fromCodePoint(RESERVED_FIRST + this.#byCharacter.size);
+      this.#byCharacter.set(character, standIn);
+    }
+    return standIn;
+  }
+
+  get(character: string): string | undefined {
+    return this.#byCharacter.get(character);
+  }
+
+  /** The characters, in stand-in order (what the manifest saves). */
+  order(): string {
+    return [...this.#byCharacter.keys()].join('');
+  }
+}
+
+/** The index character for a folded character of a query; undefined if the index cannot hold it. */
+export function indexCharacter(character: string, standIns: StandIns): string | undefined {
+  if (isReserved(character)) return undefined;
+  return isLetterOrDigit(character) ? character : standIns.get(character);
+}
+
+/**
+ * The token stream of one report, for Pagefind's `addCustomRecord`: its
+ * sections' folded characters, in reading order. New punctuation is added to
+ * `standIns`.
+ */
+export function tokenStream(sections: readonly (readonly string[])[], standIns: StandIns): string {
+  const characters: string[] = [];
+  const write = (character: string, at: number) => {
+    // Pagefind splits words at white space; folded text has none, and must not.
+    if (/\s/u.test(character)) throw new Error(`tokenStream: white space in folded text at ${at}`);
+    if (isReserved(character)) {
+      throw new ReservedCharacterError(
+        `the text holds ${character} (U+${character.codePointAt(0)!.toString(16).toUpperCase()}), a character of the range the search index reserves for its own marks`,
+      );
+    }
+    return isLetterOrDigit(character) ? character : standIns.add(character);
+  };
+  for (const section of sections) {
+    characters.push(SECTION_MARK);
+    section.forEach((character, at) => characters.push(write(character, at)));
+  }
+  // A closing mark gives the last character a successor like every other.
+  characters.push(SECTION_MARK);
+  const words: string[] = [];
+  for (let j = 0; j < characters.length; j++) {
+    // Every bigram word is exactly three letters, so none is a prefix of another.
+    words.push(characters[j]!, BIGRAM_MARK + characters[j]! + (characters[j + 1] ?? SECTION_MARK));
+  }
+  return words.join(' ');
 }
 
 export interface Lookup {
@@ -69,7 +136,8 @@ export interface Lookup {
 }
 
 /**
- * The index words whose positions prove that a query word occurs. Above
+ * The index words whose positions prove that a query word occurs (`word` in
+ * index characters, see indexCharacter). Above
  * `limit` lookups, a spread sample is taken (first and last included): the
  * positions then yield candidates that must be confirmed against the text.
  */
@@ -115,7 +183,7 @@ export function matchStarts(
   return starts.sort((a, b) => a - b);
 }
 
-/** Section starts (character positions of SECTION_MARK), from the mark's positions. */
+/** Section starts (character positions of SECTION_MARK, the closing one included), from the mark's positions. */
 export function sectionStarts(markPositions: Iterable<number>): number[] {
   return [...markPositions]
     .filter((position) => position % 2 === 0)
