@@ -4,8 +4,26 @@
  * reader is already on it. The dialog and the search code load on first use
  * only. A report opened from a result (?highlight=…) loads the highlighter.
  */
+// Not workers: `?worker&url` makes Vite bundle each entry and its imports into
+// one ES module file and give its address (base path included), so this
+// script, which every page loads, needs no dynamic import and no preload helper.
+import dialogUrl from './search/dialog-entry.ts?worker&url';
+import highlightUrl from './search/highlight-entry.ts?worker&url';
+
+function loadModule(url: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.type = 'module';
+    script.src = url;
+    script.onload = () => resolve();
+    script.onerror = () => reject(new Error(`could not load ${url}`));
+    document.head.append(script);
+  });
+}
+
 class SiteSearch extends HTMLElement {
-  #open: Promise<() => void> | undefined;
+  openDialog?: () => void;
+  #loading: Promise<void> | undefined;
 
   connectedCallback() {
     this.querySelector('.site-search-open')!.addEventListener('click', (event) => {
@@ -31,12 +49,11 @@ class SiteSearch extends HTMLElement {
       pageInput.select();
       return;
     }
-    this.#open ??= import('./search/dialog.ts').then(({ createSearchDialog }) => createSearchDialog(this));
-    void this.#open.then((open) => open());
+    this.#loading ??= loadModule(dialogUrl);
+    void this.#loading.then(() => this.openDialog?.());
   }
 }
 
 customElements.define('site-search', SiteSearch);
 
-const highlight = new URLSearchParams(location.search).get('highlight');
-if (highlight) void import('./search/highlight-terms.ts').then(({ highlightTerms }) => highlightTerms(highlight));
+if (new URLSearchParams(location.search).has('highlight')) void loadModule(highlightUrl);

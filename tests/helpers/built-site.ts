@@ -9,8 +9,9 @@ import { toString } from 'hast-util-to-string';
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const distDir = `${projectRoot}dist/`;
 
-export function builtPage(route: string): Root {
-  const file = `${distDir}${route.replace(/^\//, '')}${route.endsWith('/') ? 'index.html' : ''}`;
+/** A built page as an HTML tree; `dir` is another build's output (default dist/). */
+export function builtPage(route: string, dir: string = distDir): Root {
+  const file = `${dir}${route.replace(/^\//, '')}${route.endsWith('/') ? 'index.html' : ''}`;
   if (!existsSync(file)) {
     throw new Error(`${file} is missing: the build-output tests read dist/, run "npm run build" first (npm test does)`);
   }

@@ -25,11 +25,12 @@ export function buildWithReports(name: string, reports: Record<string, string>):
 
 /**
  * Builds the real site, its own reports included, with extra `astro build`
- * flags (e.g. `['--base', '/some/path/']`), into `outDir`.
+ * flags (e.g. `['--base', '/some/path/']`) and environment (e.g. SITE_URL),
+ * into `outDir`.
  */
-export function buildSiteWithFlags(name: string, flags: string[]): FixtureBuild & { outDir: string } {
+export function buildSiteWithFlags(name: string, flags: string[], env: Record<string, string> = {}): FixtureBuild & { outDir: string } {
   const root = fixtureRoot(name);
-  return { ...buildRoot(root, join(projectRoot, 'content/reports'), flags), outDir: join(root, 'dist') };
+  return { ...buildRoot(root, join(projectRoot, 'content/reports'), flags, env), outDir: join(root, 'dist') };
 }
 
 function fixtureRoot(name: string): string {
@@ -49,7 +50,7 @@ function buildEnvironment(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([key]) => !vitestKeys.test(key)));
 }
 
-function buildRoot(root: string, reportsDir: string, flags: string[]): FixtureBuild {
+function buildRoot(root: string, reportsDir: string, flags: string[], env: Record<string, string> = {}): FixtureBuild {
   writeFileSync(
     join(root, 'astro.config.mjs'),
     `import config from ${JSON.stringify(join(projectRoot, 'astro.config.mjs'))};
@@ -58,7 +59,7 @@ export default { ...config, srcDir: ${JSON.stringify(join(projectRoot, 'src'))},
   );
   const result = spawnSync(join(projectRoot, 'node_modules/.bin/astro'), ['build', '--root', root, ...flags], {
     cwd: projectRoot,
-    env: { ...buildEnvironment(), REPORTS_DIR: reportsDir, FORCE_COLOR: '0', NO_COLOR: '1' },
+    env: { ...buildEnvironment(), ...env, REPORTS_DIR: reportsDir, FORCE_COLOR: '0', NO_COLOR: '1' },
     encoding: 'utf8',
     timeout: 120_000,
   });

@@ -15,12 +15,12 @@ const processor = await createMarkdownProcessor({
 const render = async (markdown: string) => (await processor.render(markdown, { fileURL: new URL('file:///reports/test.md') })).code;
 
 describe('report markdown pipeline', () => {
-  it('gives headings readable Chinese ids and a labelled link beside them', async () => {
+  it('gives headings readable Chinese ids, a labelled link and a labelled cite button beside them', async () => {
     const html = await render('## 一、多边主义遭遇挑战\n\n### （一）西方国家背离多边主义精神\n');
     expect(html).toContain('<h2 id="一多边主义遭遇挑战">一、多边主义遭遇挑战</h2>');
     expect(html).toContain('<h3 id="一西方国家背离多边主义精神">');
     expect(html).toMatch(
-      /<div class="heading"><h2 id="一多边主义遭遇挑战">一、多边主义遭遇挑战<\/h2><a class="heading-link" href="#一多边主义遭遇挑战" aria-label="本节链接：一、多边主义遭遇挑战" data-pagefind-ignore(="")?>#<\/a><\/div>/,
+      /<div class="heading"><h2 id="一多边主义遭遇挑战">一、多边主义遭遇挑战<\/h2><a class="heading-link" href="#一多边主义遭遇挑战" aria-label="本节链接：一、多边主义遭遇挑战" data-pagefind-ignore(="")?>#<\/a><button type="button" class="heading-cite" aria-label="引用本节：一、多边主义遭遇挑战"><\/button><\/div>/,
     );
   });
 
