@@ -118,7 +118,11 @@ const journey: Leg[] = [
     async run(reader) {
       const { page } = reader;
       await reader.press('/');
-      expect(await reader.focusIsOn('dialog[open] input[type="search"]'), 'focus in the dialog’s search box').toBe(true);
+      // The dialog's code loads on first use: focus arrives once it is there.
+      await expect
+        .poll(() => reader.focusIsOn('dialog[open] input[type="search"]'), { message: 'focus in the dialog’s search box' })
+        .toBe(true);
+      reader.assertVisibleFocus(await reader.focus());
       await page.keyboard.type('多边主义');
       await page.locator('#search-results[aria-busy="false"] .search-section-link').first().waitFor();
     },
