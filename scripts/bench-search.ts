@@ -31,8 +31,10 @@ import { buildDefault, buildOurs, indexSize, type IndexSize } from './bench/inde
 import { nodeEngine } from './bench/node-search.ts';
 import { groundTruth, score, sectionKey, type Score, type SectionKey } from './bench/precision.ts';
 
-/** The issue's queries, then a Traditional query and a two-word one. */
-const QUERIES = ['多边主义', '中国', '的', '人类命运共同体', 'WTO', '多邊主義', '多边主义 联合国'];
+/** The issue's queries: the targets are judged on these. */
+const TARGET_QUERIES = ['多边主义', '中国', '的', '人类命运共同体', 'WTO'];
+/** Also shown: a Traditional query and a two-word one (exactness is judged on them too). */
+const QUERIES = [...TARGET_QUERIES, '多邊主義', '多边主义 联合国'];
 const TARGET = { reports: 1000, bytesRatio: 1.5, ms: 1000 };
 /** Base path of our bundle in the bench site (what BASE_URL is on a sub-path deploy). */
 const OURS_BASE = '/ours/';
@@ -157,16 +159,16 @@ await build({
   logLevel: 'error',
 });
 
-const site = await serveDist(benchDir);
+const server = await serveDist(benchDir);
+const site = { root: benchDir, url: server.url };
 const browser = await launchBrowser();
 const cold = new Map<string, { ours: ColdQuery; default: ColdQuery }>();
 const defaultScores = new Map<string, Score>();
 try {
-  const page = site.url('/');
-  const oursWorker = site.url('/worker/search-worker.js');
-  const defaultPagefind = site.url(`${DEFAULT_BASE}pagefind/pagefind.js`);
+  const oursWorker = '/worker/search-worker.js';
+  const defaultPagefind = `${DEFAULT_BASE}pagefind/pagefind.js`;
   const pages = new Map(corpus.map((report) => [report.url, report]));
-  for (const [query, answer] of await defaultAnswers(browser, page, defaultPagefind, QUERIES)) {
+  for (const [query, answer] of await defaultAnswers(browser, site, defaultPagefind, QUERIES)) {
     const returned = new Set<SectionKey>();
     for (const result of answer.results) {
       // Pagefind puts its bundle's base path in front of the URLs it was given.
@@ -186,13 +188,13 @@ try {
   console.log('Cold queries in Chromium…');
   for (const query of QUERIES) {
     cold.set(query, {
-      ours: await coldQueryOurs(browser, page, oursWorker, query),
-      default: await coldQueryDefault(browser, page, defaultPagefind, query),
+      ours: await coldQueryOurs(browser, site, oursWorker, query),
+      default: await coldQueryDefault(browser, site, defaultPagefind, query),
     });
   }
 } finally {
   await browser.close();
-  await site.close();
+  await server.close();
 }
 
 // ---- the report ----
@@ -252,8 +254,8 @@ const allExact = QUERIES.every((query) => {
   const s = oursScores.get(query)!;
   return s.precision === 1 && s.recall === 1;
 });
-const withinBytes = QUERIES.filter((query) => cold.get(query)!.ours.bytes <= TARGET.bytesRatio * cold.get(query)!.default.bytes);
-const withinTime = QUERIES.filter((query) => cold.get(query)!.ours.ms < TARGET.ms);
+const withinBytes = TARGET_QUERIES.filter((query) => cold.get(query)!.ours.bytes <= TARGET.bytesRatio * cold.get(query)!.default.bytes);
+const withinTime = TARGET_QUERIES.filter((query) => cold.get(query)!.ours.ms < TARGET.ms);
 const scale = reportCount === TARGET.reports ? '' : ` (targets are set for ${TARGET.reports} reports; this run has ${reportCount})`;
 console.log(`\nTargets${scale}:`);
 console.log(`  exact, 100% precision and recall on every query: ${allExact ? 'met' : 'NOT met'}`);

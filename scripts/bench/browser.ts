@@ -8,8 +8,10 @@
  * which are compressed already. Only requests made between the start of the
  * query and its answer count; the page the search starts from does not.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, Page, Response } from 'playwright-core';
 
 export interface Fetched {
   path: string;
@@ -26,45 +28,67 @@ export interface ColdQuery {
 
 const TEXT_TYPE = /\.(?:html|js|mjs|json|css)$/;
 
-function transferredBytes(path: string, body: Buffer): number {
-  return TEXT_TYPE.test(path) ? gzipSync(body, { level: 6 }).length : body.length;
+/**
+ * Bytes of a served file as sent, read from the served directory rather than
+ * from the browser: a worker's responses may no longer be readable once it
+ * has answered, and the file on disk is exactly what the server sent.
+ */
+function sentBytes(root: string, path: string, sizes: Map<string, number>): number {
+  let bytes = sizes.get(path);
+  if (bytes === undefined) {
+    const body = readFileSync(join(root, decodeURIComponent(path)));
+    bytes = TEXT_TYPE.test(path) ? gzipSync(body, { level: 6 }).length : body.length;
+    sizes.set(path, bytes);
+  }
+  return bytes;
 }
 
-/** Runs `query` in a fresh context from `page` and counts what it fetched meanwhile. */
+/** The bench site: its served directory and its origin. */
+export interface BenchSite {
+  root: string;
+  url(path: string): string;
+}
+
+/** Runs a query in a fresh context from the bench page and counts what it fetched meanwhile. */
 async function measure(
   browser: Browser,
-  pageUrl: string,
-  run: (context: BrowserContext) => Promise<{ ms: number; summary: string }>,
+  site: BenchSite,
+  run: (page: Page) => Promise<{ ms: number; summary: string }>,
 ): Promise<ColdQuery> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
-    await page.goto(pageUrl, { waitUntil: 'load' });
-    let counting = true;
-    const files: Promise<Fetched | undefined>[] = [];
+    await page.goto(site.url('/'), { waitUntil: 'load' });
+    const fetched: Fetched[] = [];
+    const failed: string[] = [];
     // Context-wide, so requests made from workers count too.
-    context.on('response', (response) => {
-      if (!counting) return;
+    const onResponse = (response: Response) => {
       const path = new URL(response.url()).pathname;
-      files.push(response.body().then((body) => ({ path, bytes: transferredBytes(path, body) }), () => undefined));
-    });
-    const { ms, summary } = await run(context);
-    counting = false;
-    const fetched = (await Promise.all(files)).filter((file): file is Fetched => file !== undefined);
+      if (response.ok()) fetched.push({ path, bytes: sentBytes(site.root, path, fileSizes) });
+      else failed.push(`${path} (HTTP ${response.status()})`);
+    };
+    context.on('response', onResponse);
+    const { ms, summary } = await run(page);
+    // Events from a worker's network session may trail the answer a little.
+    await page.waitForTimeout(300);
+    context.off('response', onResponse);
+    if (failed.length > 0) throw new Error(`a cold query failed to fetch ${failed.join(', ')}`);
     return { ms, summary, files: fetched, bytes: fetched.reduce((sum, file) => sum + file.bytes, 0) };
   } finally {
     await context.close();
   }
 }
 
+const fileSizes = new Map<string, number>();
+
 /**
  * Ours, as the site's first screen: start the search worker, post one
  * request for 10 presented reports (with excerpts), wait for the answer.
  */
-export function coldQueryOurs(browser: Browser, pageUrl: string, workerUrl: string, query: string): Promise<ColdQuery> {
-  return measure(browser, pageUrl, async (context) => {
-    const page = context.pages()[0]!;
-    return page.evaluate(
+export function coldQueryOurs(browser: Browser, site: BenchSite, workerPath: string, query: string): Promise<ColdQuery> {
+  const workerUrl = site.url(workerPath);
+  return measure(browser, site, (page) =>
+    page.evaluate(
       async ({ workerUrl, query }) => {
         const started = performance.now();
         const worker = new Worker(workerUrl, { type: 'module' });
@@ -78,21 +102,20 @@ export function coldQueryOurs(browser: Browser, pageUrl: string, workerUrl: stri
           worker.postMessage({ id: 1, query, reports: 10 });
         });
         const ms = performance.now() - started;
-        worker.terminate();
         if (!answer.ok || !answer.results) return { ms, summary: `FAILED: ${answer.message ?? 'no answer'}` };
         const { reports, totalReports, totalSections, totalMatches } = answer.results;
         return { ms, summary: `${reports.length} shown of ${totalReports} reports, ${totalSections} sections, ${totalMatches} matches` };
       },
       { workerUrl, query },
-    );
-  });
+    ),
+  );
 }
 
 /** Pagefind's default, as a results page: search, then the data of the first 10 results. */
-export function coldQueryDefault(browser: Browser, pageUrl: string, pagefindUrl: string, query: string): Promise<ColdQuery> {
-  return measure(browser, pageUrl, async (context) => {
-    const page = context.pages()[0]!;
-    return page.evaluate(
+export function coldQueryDefault(browser: Browser, site: BenchSite, pagefindPath: string, query: string): Promise<ColdQuery> {
+  const pagefindUrl = site.url(pagefindPath);
+  return measure(browser, site, (page) =>
+    page.evaluate(
       async ({ pagefindUrl, query }) => {
         const started = performance.now();
         const pagefind = await import(pagefindUrl);
@@ -102,8 +125,8 @@ export function coldQueryDefault(browser: Browser, pageUrl: string, pagefindUrl:
         return { ms, summary: `${shown.length} shown of ${search.results.length} pages` };
       },
       { pagefindUrl, query },
-    );
-  });
+    ),
+  );
 }
 
 export interface DefaultAnswer {
@@ -111,19 +134,24 @@ export interface DefaultAnswer {
   results: { url: string; subResults: string[] }[];
 }
 
-/** Every result of Pagefind's default for each query, with sub-results, from a zh-CN page. */
+/**
+ * Every result of Pagefind's default for each query, with sub-results, from
+ * a zh-CN page. A fresh page per query, as a reader's: Pagefind's answer
+ * depends on the index chunks earlier queries happened to load.
+ */
 export async function defaultAnswers(
   browser: Browser,
-  pageUrl: string,
-  pagefindUrl: string,
+  site: BenchSite,
+  pagefindPath: string,
   queries: readonly string[],
 ): Promise<Map<string, DefaultAnswer>> {
+  const pagefindUrl = site.url(pagefindPath);
   const context = await browser.newContext();
   try {
-    const page = await context.newPage();
-    await page.goto(pageUrl, { waitUntil: 'load' });
     const answers = new Map<string, DefaultAnswer>();
     for (const query of queries) {
+      const page = await context.newPage();
+      await page.goto(site.url('/'), { waitUntil: 'load' });
       const results = await page.evaluate(
         async ({ pagefindUrl, query }) => {
           const pagefind = await import(pagefindUrl);
@@ -134,6 +162,7 @@ export async function defaultAnswers(
         },
         { pagefindUrl, query },
       );
+      await page.close();
       answers.set(query, { results });
     }
     return answers;

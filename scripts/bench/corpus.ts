@@ -15,7 +15,7 @@ import GithubSlugger from 'github-slugger';
 import type { SearchableReport, SearchableSection } from '../../src/lib/search/engine.ts';
 
 export const HEADED_SECTIONS = 36;
-const SECTION_LENGTH = { min: 700, max: 1500 };
+const SECTION_LENGTH = { min: 600, max: 1400 };
 /** Share of headed sections that open a new chapter (h2) rather than a subsection (h3). */
 const CHAPTER_SHARE = 0.18;
 /** Lines shorter than this are names, "同上。" and the like: not paragraphs. */

@@ -42,8 +42,8 @@ export function score(returned: ReadonlySet<SectionKey>, relevant: ReadonlySet<S
   let correct = 0;
   for (const key of returned) if (relevant.has(key)) correct++;
   return {
-    // Nothing returned for nothing relevant is a perfect answer.
-    precision: returned.size === 0 ? (relevant.size === 0 ? 1 : 0) : correct / returned.size,
+    // Nothing returned: perfect when nothing was relevant, otherwise undefined (NaN; recall says it).
+    precision: returned.size === 0 ? (relevant.size === 0 ? 1 : Number.NaN) : correct / returned.size,
     recall: relevant.size === 0 ? 1 : correct / relevant.size,
     returned: returned.size,
     relevant: relevant.size,
