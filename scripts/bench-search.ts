@@ -20,6 +20,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
@@ -163,6 +164,9 @@ const server = await serveDist(benchDir);
 const site = { root: benchDir, url: server.url };
 const browser = await launchBrowser();
 const cold = new Map<string, { ours: ColdQuery; default: ColdQuery }>();
+// Times depend on what else the machine runs: the load is printed beside them.
+let loadBefore = 0;
+let loadAfter = 0;
 const defaultScores = new Map<string, Score>();
 try {
   const oursWorker = '/worker/search-worker.js';
@@ -186,12 +190,14 @@ try {
     defaultScores.set(query, score(returned, truth.get(query)!));
   }
   console.log('Cold queries in Chromium…');
+  loadBefore = loadavg()[0]!;
   for (const query of QUERIES) {
     cold.set(query, {
       ours: await coldQueryOurs(browser, site, oursWorker, query),
       default: await coldQueryDefault(browser, site, defaultPagefind, query),
     });
   }
+  loadAfter = loadavg()[0]!;
 } finally {
   await browser.close();
   await server.close();
@@ -223,6 +229,7 @@ const rows = QUERIES.map((query) => {
 const sizes: Record<'ours' | 'default', IndexSize> = { ours: indexSize(oursDir), default: indexSize(defaultDir) };
 
 console.log(`\nSearch benchmark: ${reportCount} reports, ${sectionCount} sections; cold queries in Chromium, fresh context each`);
+console.log(`(1-minute load average ${loadBefore.toFixed(1)} before the cold queries, ${loadAfter.toFixed(1)} after, on ${availableParallelism()} cores)`);
 printTable(rows);
 console.log('');
 printTable([
@@ -259,16 +266,16 @@ const withinTime = TARGET_QUERIES.filter((query) => cold.get(query)!.ours.ms < T
 const scale = reportCount === TARGET.reports ? '' : ` (targets are set for ${TARGET.reports} reports; this run has ${reportCount})`;
 console.log(`\nTargets${scale}:`);
 console.log(`  exact, 100% precision and recall on every query: ${allExact ? 'met' : 'NOT met'}`);
-console.log(`  cold query ≤ ${TARGET.bytesRatio}× default's bytes: ${verdict(withinBytes)}`);
-console.log(`  cold query < ${TARGET.ms} ms: ${verdict(withinTime)}`);
+console.log(`  cold query ≤ ${TARGET.bytesRatio}× default's bytes (the issue's ${TARGET_QUERIES.length} queries): ${verdict(withinBytes)}`);
+console.log(`  cold query < ${TARGET.ms} ms (the issue's ${TARGET_QUERIES.length} queries): ${verdict(withinTime)}`);
 
 function withoutBase(url: string): string {
   return url.startsWith(DEFAULT_BASE) ? `/${url.slice(DEFAULT_BASE.length)}` : url;
 }
 
 function verdict(passing: string[]): string {
-  if (passing.length === QUERIES.length) return `met for all ${QUERIES.length} queries`;
-  return `NOT met for ${QUERIES.filter((query) => !passing.includes(query)).join(', ')}`;
+  if (passing.length === TARGET_QUERIES.length) return 'met for all';
+  return `NOT met for ${TARGET_QUERIES.filter((query) => !passing.includes(query)).join(', ')}`;
 }
 
 /** Fetched files grouped by kind, largest first. */
