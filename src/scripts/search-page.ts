@@ -3,6 +3,7 @@
  * search can be shared as a link and Back returns to earlier results. Typing
  * replaces the current history entry; submitting (Enter) adds one.
  */
+import { SITE_NAME } from '../lib/site.ts';
 import { arrowNavigation, resultsView } from './search/render.ts';
 
 class SearchPage extends HTMLElement {
@@ -22,7 +23,7 @@ class SearchPage extends HTMLElement {
       history[push ? 'pushState' : 'replaceState'](null, '', url);
     };
     const run = (query: string) => {
-      document.title = query.trim() ? `${query.trim()} – 搜索 | 研究报告` : '搜索 | 研究报告';
+      document.title = query.trim() ? `${query.trim()} – 搜索 | ${SITE_NAME}` : `搜索 | ${SITE_NAME}`;
       return view.show(query);
     };
 

@@ -48,8 +48,11 @@ export function excerptFor(
   const start = hit.starts[wordIndex]?.[0] ?? 0;
   const [from, to] = sourceRange(text, start, wordLengths[wordIndex] ?? 1, folder);
   const collapse = (value: string) => value.replace(/\s+/gu, ' ');
-  const beforeStart = Math.max(0, from - context.before);
-  const afterEnd = Math.min(text.length, to + context.after);
+  let beforeStart = Math.max(0, from - context.before);
+  let afterEnd = Math.min(text.length, to + context.after);
+  // Never cut a character written as a surrogate pair in two.
+  if (/[\udc00-\udfff]/.test(text[beforeStart] ?? '')) beforeStart--;
+  if (/[\ud800-\udbff]/.test(text[afterEnd - 1] ?? '')) afterEnd++;
   return {
     before: (beforeStart > 0 ? '…' : '') + collapse(text.slice(beforeStart, from)).trimStart(),
     match: collapse(text.slice(from, to)),
