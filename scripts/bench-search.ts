@@ -29,7 +29,7 @@ import { launchBrowser, serveDist } from '../tests/helpers/static-site.ts';
 import { coldQueryDefault, coldQueryOurs, defaultAnswers, type ColdQuery } from './bench/browser.ts';
 import { corpusCharacters, generateCorpus, readSourceText, type SyntheticReport } from './bench/corpus.ts';
 import { buildDefault, buildOurs, indexSize, type IndexSize } from './bench/indexes.ts';
-import { nodeEngine } from './bench/node-search.ts';
+import { openSearchEngine } from '../tests/helpers/search.ts';
 import { groundTruth, score, sectionKey, type Score, type SectionKey } from './bench/precision.ts';
 
 /** The issue's queries: the targets are judged on these. */
@@ -132,7 +132,7 @@ if (reused.length > 0) console.log(`Reused from an earlier run (same corpus and 
 // ---- precision and recall ----
 
 const truth = groundTruth(corpus, QUERIES);
-const { engine, loadReport } = await nodeEngine(oursDir);
+const { engine, loadReport } = await openSearchEngine(oursDir);
 const oursScores = new Map<string, Score>();
 for (const query of QUERIES) {
   const outcome = await engine.search(query);

@@ -6,6 +6,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -31,19 +32,33 @@ function serveFileUrls() {
   globalThis.fetch = Object.assign(withFiles, { servesFiles: true }) as typeof fetch;
 }
 
+/**
+ * The site's exact engine in Node over the index written into `outDir` (a
+ * built site, or a benchmark archive): with no document, Pagefind neither
+ * starts its own worker nor segments our words by a page language, the same
+ * conditions as in the site's search worker.
+ */
+export async function openSearchEngine(outDir: string) {
+  serveFileUrls();
+  const pagefind = (await import(pathToFileURL(join(outDir, 'pagefind', 'pagefind.js')).href)) as PagefindLike & {
+    init(): Promise<void>;
+  };
+  await pagefind.init();
+  const manifest = JSON.parse(await readFile(join(outDir, 'search', 'manifest.json'), 'utf8')) as SearchManifest;
+  const folder = createFolder(new Map(Object.entries(manifest.fold)));
+  const loadReport = async (id: string) =>
+    JSON.parse(await readFile(join(outDir, 'search', 'reports', `${id}.json`), 'utf8')) as SearchableReport;
+  return { engine: createEngine({ pagefind, manifest, folder, loadReport }), manifest, folder, loadReport };
+}
+
 export interface BuiltSearch {
   search(query: string): Promise<{ sections: Map<string, number>; presented: PresentedResults }>;
   manifest: SearchManifest;
 }
 
-/** The site's search over the index in `root` (a built site directory). */
+/** The site's search over the index in `root` (a built site directory), answers keyed like the truth. */
 export async function openBuiltSearch(root: string): Promise<BuiltSearch> {
-  serveFileUrls();
-  const pagefind = (await import(pathToFileURL(`${root}pagefind/pagefind.js`).href)) as PagefindLike;
-  const manifest = JSON.parse(readFileSync(`${root}search/manifest.json`, 'utf8')) as SearchManifest;
-  const folder = createFolder(new Map(Object.entries(manifest.fold)));
-  const loadReport = async (id: string) => JSON.parse(await readFile(`${root}search/reports/${id}.json`, 'utf8')) as SearchableReport;
-  const engine = createEngine({ pagefind, manifest, folder, loadReport });
+  const { engine, manifest, folder, loadReport } = await openSearchEngine(root);
   return {
     manifest,
     async search(query) {
