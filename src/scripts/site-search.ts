@@ -9,7 +9,19 @@
 // script, which every page loads, needs no dynamic import and no preload helper.
 import dialogUrl from './search/dialog-entry.ts?worker&url';
 import highlightUrl from './search/highlight-entry.ts?worker&url';
-import { loadModule } from './load-module.ts';
+
+// Its twin is in citation-loader.ts: a module both import would become a
+// shared chunk, and both scripts would stop being inlined into the page.
+function loadModule(url: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.type = 'module';
+    script.src = url;
+    script.onload = () => resolve();
+    script.onerror = () => reject(new Error(`could not load ${url}`));
+    document.head.append(script);
+  });
+}
 
 class SiteSearch extends HTMLElement {
   openDialog?: () => void;
