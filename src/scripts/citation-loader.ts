@@ -24,6 +24,7 @@ for (const time of document.querySelectorAll<HTMLTimeElement>('time[data-accesse
 }
 
 const TRIGGERS = 'button.heading-cite, button.cite-copy';
+// Its twins are in site-search.ts and footnote-loader.ts (see there why).
 let loading: Promise<unknown> | undefined;
 const load = () =>
   (loading ??= new Promise((resolve, reject) => {

@@ -5,7 +5,11 @@
  * to the reference. The preview sits in the DOM right after the reference, so
  * Tab moves into it and links inside stay clickable. The note list at the end
  * of the report, with its back-links, stays as it is.
+ *
+ * Loaded on first use by footnote-loader.ts, with its styles.
  */
+import previewStyles from '../styles/footnote-preview.css?inline';
+
 const REF_SELECTOR = 'a[data-footnote-ref]';
 
 class FootnotePreviews extends HTMLElement {
@@ -27,6 +31,20 @@ class FootnotePreviews extends HTMLElement {
     document.addEventListener('keydown', this.#onKeyDown);
     document.addEventListener('click', this.#onDocumentClick);
     addEventListener('resize', this.#onResize);
+
+    if (!document.getElementById('footnote-preview-styles')) {
+      const style = document.createElement('style');
+      style.id = 'footnote-preview-styles';
+      style.textContent = previewStyles;
+      document.head.append(style);
+    }
+    // The keyboard reached a reference before this code arrived (its focus is
+    // what loaded it): open that note now, unless the reader came to the
+    // reference by its back-link (the address then names it).
+    const focused = document.activeElement;
+    if (focused instanceof HTMLAnchorElement && this.contains(focused) && location.hash !== `#${focused.id}`) {
+      focused.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+    }
   }
 
   disconnectedCallback(): void {

@@ -10,8 +10,9 @@
 import dialogUrl from './search/dialog-entry.ts?worker&url';
 import highlightUrl from './search/highlight-entry.ts?worker&url';
 
-// Its twin is in citation-loader.ts: a module both import would become a
-// shared chunk, and both scripts would stop being inlined into the page.
+// Its twins are in citation-loader.ts and footnote-loader.ts: a module they all
+// imported would become a shared chunk, and the scripts would stop being
+// inlined into the page.
 function loadModule(url: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const script = document.createElement('script');

@@ -151,6 +151,59 @@ e2eDescribe('footnote previews', () => {
     expect(errors).toEqual([]);
   });
 
+  it('downloads the preview only when a reader reaches for a note; a click or focus that comes first still opens it', async () => {
+    // The page carries a small loader; the preview's code and styles come on
+    // first use. Here that code is slow to arrive, so the click, the keyboard
+    // focus and the back-link all come before it.
+    const PREVIEW_CODE = /\/_astro\/footnote-previews-[^/]*\.js$/;
+    const slowly = async (options?: ContextOptions) => {
+      const context = await session.newContext(options);
+      const requested: string[] = [];
+      await context.route(PREVIEW_CODE, async (route) => {
+        requested.push(route.request().url());
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        await route.continue();
+      });
+      const page = await context.newPage();
+      await page.goto(session.site.url(report));
+      await page.waitForLoadState('networkidle');
+      return { page, requested };
+    };
+
+    // Loading the page does not fetch it.
+    const clicked = await slowly();
+    expect(clicked.requested, 'preview code fetched at load').toEqual([]);
+    expect(await clicked.page.evaluate(() => document.querySelectorAll('style#footnote-preview-styles').length)).toBe(0);
+
+    // A click before the code: the note opens once it is there, the page stays put.
+    const urlBefore = clicked.page.url();
+    await clicked.page.locator('#fnref-3').click();
+    await expect.poll(() => preview(clicked.page).isVisible()).toBe(true);
+    expect(clicked.requested).toHaveLength(1);
+    expect(clicked.page.url()).toBe(urlBefore);
+    expect(normalized(await preview(clicked.page).locator('.footnote-preview-body').textContent())).toBe(await noteText(clicked.page, 3));
+    // With its styles: a box over the text, not a run of inline text.
+    expect(await preview(clicked.page).evaluate((element) => getComputedStyle(element).position)).toBe('absolute');
+
+    // Keyboard focus before the code: the note opens once it is there.
+    const tabbed = await slowly();
+    for (let i = 0; i < 80 && (await activeId(tabbed.page)) !== 'fnref-1'; i += 1) await tabbed.page.keyboard.press('Tab');
+    expect(await activeId(tabbed.page)).toBe('fnref-1');
+    await expect.poll(() => preview(tabbed.page).isVisible()).toBe(true);
+    expect(await preview(tabbed.page).getAttribute('aria-label')).toBe('注释 1');
+
+    // A back-link before the code: the reader is back at the sentence, the note not over it.
+    const returned = await slowly();
+    const backref = returned.page.locator('#fn-30 [data-footnote-backref]');
+    await backref.scrollIntoViewIfNeeded();
+    await backref.click();
+    await expect.poll(() => returned.page.evaluate(() => location.hash)).toBe('#fnref-30');
+    await expect.poll(() => returned.requested.length).toBe(1);
+    await returned.page.waitForFunction(() => customElements.get('footnote-previews') !== undefined);
+    await scrollSettled(returned.page);
+    expect(await preview(returned.page).count(), 'a preview popped open on arriving at the reference').toBe(0);
+  });
+
   it('on a phone, opens on tap within the screen width, and closes on a tap elsewhere', async () => {
     const { page, errors } = await open(phone);
     const ref = page.locator('#fnref-3');
