@@ -4,13 +4,13 @@
  * text (content/sources/) as read by tests/helpers/pdf-source.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { builtPage, mustSelect, projectRoot, readerText, selectAll, without } from '../helpers/built-site.ts';
-import { collapse, readSource, squash } from '../helpers/pdf-source.ts';
+import { builtPage, mustSelect, readerText, selectAll, without } from '../helpers/built-site.ts';
+import { readSourcedReports } from '../helpers/front-matter.ts';
+import { collapse, squash } from '../helpers/pdf-source.ts';
 import { firstSentenceDifference } from '../helpers/sentences.ts';
-import { publishedReports } from './reports.config.ts';
 
-describe.each(publishedReports)('$slug reproduces its source', (report) => {
-  const source = readSource(`${projectRoot}${report.source}`, report.layout);
+describe.each(readSourcedReports())('$slug reproduces its source', (report) => {
+  const { source } = report;
   const page = builtPage(`/reports/${report.slug}/`);
   const article = mustSelect('article.report', page);
   const bodyRoot = mustSelect('.report-body', article);
@@ -37,8 +37,7 @@ describe.each(publishedReports)('$slug reproduces its source', (report) => {
 
   it('has every note with its text and its reference where the source puts it', () => {
     const items = notesSection ? selectAll('li', notesSection) : [];
-    expect(items).toHaveLength(report.footnotes);
-    expect(source.notes).toHaveLength(report.footnotes);
+    expect(items).toHaveLength(source.notes.length);
     source.notes.forEach((note, i) => {
       const item = items[i]!;
       expect(item.properties['id']).toBe(`fn-${note.number}`);

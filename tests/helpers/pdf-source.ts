@@ -7,18 +7,11 @@
  * compares this reading of the source with the built HTML.
  *
  * What the PDF added (running heads, page numbers, a stray marker) is named
- * line by line by the caller, so nothing is dropped by a guess.
+ * line by line in the source's layout file (src/lib/source-layout.ts), so
+ * nothing is dropped by a guess.
  */
 import { readFileSync } from 'node:fs';
-
-export interface SourceLayout {
-  /** 1-based numbers of lines the PDF added: running heads, page numbers, stray markers. */
-  pdfArtifacts: number[];
-  /** 1-based inclusive range of the body (headings and paragraphs, with footnote blocks inside it). */
-  body: [number, number];
-  /** 1-based numbers of lines inside the body range that are front or back matter. */
-  matterInBody?: number[];
-}
+import type { SourceLayout } from '../../src/lib/source-layout.ts';
 
 export interface SourceLine {
   lineNumber: number;
@@ -49,8 +42,8 @@ const MARKER = /\[(\d+)\]/g;
 
 export function readSource(path: string, layout: SourceLayout): SourceReading {
   const rawLines = readFileSync(path, 'utf8').split('\n');
-  const artifacts = new Set(layout.pdfArtifacts);
-  const matterInBody = new Set(layout.matterInBody ?? []);
+  const artifacts = new Set(layout.removed.map((removed) => removed.line));
+  const matterInBody = new Set(layout.matterInBody);
   const [bodyFirst, bodyLast] = layout.body;
 
   const body: (SourceLine & { pageMarkers: { perPage: number; index: number }[] })[] = [];
