@@ -3,11 +3,13 @@
  * until the reader picks light or dark from the header's theme menu; the
  * choice persists and is applied before the first paint (no flash of the
  * other theme); 跟随系统 hands the page back to the system. Printing leaves
- * out the site's chrome and keeps the notes.
+ * out the site's chrome and the ↩ back-links, keeps the notes, draws no
+ * tinted box, and never breaks a number in an address or access date.
  */
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { collectPageErrors, desktop, e2eDescribe, reports, useBrowserSession, type ContextOptions } from '../helpers/browser.ts';
+import { readReports } from '../helpers/front-matter.ts';
 
 const report = reports.multilateralism;
 const DARK_BG = 'rgb(22, 23, 26)'; // #16171a
@@ -180,7 +182,7 @@ e2eDescribe('follow the system, light and dark themes, and print', () => {
 
     // Tabbing on past the open menu closes it.
     await page.keyboard.press('Enter');
-    await expect.poll(() => menuOpen(page)).toBe(true);
+    await expect.poll(focused, 'focus on the current choice again').toBe('dark');
     await page.keyboard.press('Tab');
     await expect.poll(() => menuOpen(page)).toBe(false);
     expect(errors).toEqual([]);
@@ -207,6 +209,12 @@ e2eDescribe('follow the system, light and dark themes, and print', () => {
     for (const n of [1, 30, 56]) expect.soft(await page.locator(`#fn-${n}`).isVisible(), `note ${n}`).toBe(true);
     expect.soft(await page.evaluate(() => getComputedStyle(document.body).color)).toBe('rgb(0, 0, 0)');
     expect.soft(await background(page)).toBe('rgb(255, 255, 255)');
+    expect.soft(await page.locator('.report-venue').evaluate((el) => getComputedStyle(el).color), 'the accent colour is the light theme’s dark red').toBe('rgb(138, 28, 20)');
+    // No ↩ back-links, which paper cannot follow; the abstract in ink, not a tinted box.
+    const backLinks = page.locator('[data-footnote-backref]');
+    expect.soft(await backLinks.count()).toBeGreaterThan(10);
+    expect.soft(await backLinks.evaluateAll((as) => as.filter((a) => a.getClientRects().length > 0).length), '↩ back-links shown in print').toBe(0);
+    expect.soft(await page.locator('.report-abstract').evaluate((el) => getComputedStyle(el).backgroundColor), 'abstract box untinted').toBe('rgba(0, 0, 0, 0)');
 
     // A real PDF comes out (Chromium's print path), with more than a page or two.
     const pdf = await page.pdf({ format: 'A4' });
@@ -215,4 +223,56 @@ e2eDescribe('follow the system, light and dark themes, and print', () => {
     expect(pages).toBeGreaterThan(5);
     expect(errors).toEqual([]);
   });
+
+  it('prints addresses and access dates without breaking a number across lines, on paper of any width', async () => {
+    for (const { slug, body } of readReports()) {
+      // Every address the editors wrote as its own text, `[url](url)`.
+      const addresses = [...body.matchAll(/\[(https?:[^\]\s]+)\]\(\1\)/g)].length;
+      const { page, errors } = await open({ colorScheme: 'light' }, `/reports/${slug}/`);
+      await page.emulateMedia({ media: 'print' });
+      for (const width of [794, 500, 400, 320]) {
+        await page.setViewportSize({ width, height: 1000 });
+        const { checked, brokenNumbers, overflowing } = await page.evaluate(numbersBrokenAcrossLines);
+        const at = `${slug}, ${width} px wide`;
+        expect(checked.addresses, `${at}: addresses shown as text`).toBe(addresses);
+        expect(checked.accessDates, `${at}: access dates`).toBe(1);
+        expect(brokenNumbers, `${at}: numbers broken across lines`).toEqual([]);
+        expect(overflowing, `${at}: addresses running past their column`).toEqual([]);
+      }
+      expect(errors).toEqual([]);
+    }
+  });
 });
+
+/**
+ * In the page: addresses shown as text (notes, the online citation) and
+ * access dates, and where a line break falls between two digits in them.
+ */
+function numbersBrokenAcrossLines() {
+  const addresses = [...document.querySelectorAll<HTMLElement>('a[data-url-text]')];
+  const accessDates = [...document.querySelectorAll<HTMLElement>('time[data-accessed]')];
+  const citation = document.querySelector<HTMLElement>('#cite-gbt-online');
+  const brokenNumbers: string[] = [];
+  const overflowing: string[] = [];
+  for (const element of [...addresses, ...accessDates, ...(citation ? [citation] : [])]) {
+    let previous: { char: string; top: number } | undefined;
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? '';
+      for (let i = 0; i < text.length; i += 1) {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const box = range.getClientRects()[0];
+        if (!box) continue;
+        if (previous && box.top > previous.top + 2 && /\d/.test(previous.char) && /\d/.test(text[i]!)) {
+          brokenNumbers.push(`${(element.textContent ?? '').slice(0, 60)}: …${previous.char}⏎${text.slice(i, i + 8)}…`);
+        }
+        previous = { char: text[i]!, top: box.top };
+      }
+    }
+    const column = element.parentElement!.closest('li, p, dd')?.getBoundingClientRect();
+    if (column && [...element.getClientRects()].some((box) => box.right > column.right + 1)) overflowing.push(element.textContent ?? '');
+  }
+  return { checked: { addresses: addresses.length, accessDates: accessDates.length }, brokenNumbers, overflowing };
+}
