@@ -59,7 +59,7 @@ e2eDescribe('follow the system, light and dark themes, and print', () => {
   async function choose(page: Page, choice: '跟随系统' | '浅色' | '深色') {
     await themeButton(page).click();
     await page.getByRole('radio', { name: choice, exact: true }).click();
-    await expect.poll(() => menuOpen(page), 'the menu closes after a click on a choice').toBe(false);
+    await expect.poll(() => menuOpen(page), { message: 'the menu closes after a click on a choice' }).toBe(false);
     expect(await themeButton(page).getAttribute('aria-label')).toBe(`主题：${choice}`);
   }
 
@@ -84,7 +84,7 @@ e2eDescribe('follow the system, light and dark themes, and print', () => {
         expect(await themeButton(page).getAttribute('aria-label')).toBe('主题：跟随系统');
         // The system changes while the page is open: no reload, no click.
         await page.emulateMedia({ colorScheme: other });
-        await expect.poll(() => background(page), `${path}: follows the system to ${other}`).toBe(otherBg);
+        await expect.poll(() => background(page), { message: `${path}: follows the system to ${other}` }).toBe(otherBg);
         expect(await headerBackground(page)).toBe(otherBg);
         expect(errors).toEqual([]);
       }
@@ -164,12 +164,12 @@ e2eDescribe('follow the system, light and dark themes, and print', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => menuOpen(page)).toBe(true);
     const focused = () => page.evaluate(() => (document.activeElement as HTMLInputElement).value);
-    await expect.poll(focused, 'focus starts on the current choice').toBe('system');
+    await expect.poll(focused, { message: 'focus starts on the current choice' }).toBe('system');
     expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle), 'a visible focus ring').not.toBe('none');
 
     await page.keyboard.press('ArrowDown');
     expect(await focused()).toBe('light');
-    await expect.poll(() => background(page), 'the theme changes as the choice moves').toBe(LIGHT_BG);
+    await expect.poll(() => background(page), { message: 'the theme changes as the choice moves' }).toBe(LIGHT_BG);
     expect(await menuOpen(page), 'arrow keys leave the menu open').toBe(true);
     await page.keyboard.press('ArrowDown');
     await expect.poll(() => background(page)).toBe(DARK_BG);
@@ -182,7 +182,7 @@ e2eDescribe('follow the system, light and dark themes, and print', () => {
 
     // Tabbing on past the open menu closes it.
     await page.keyboard.press('Enter');
-    await expect.poll(focused, 'focus on the current choice again').toBe('dark');
+    await expect.poll(focused, { message: 'focus on the current choice again' }).toBe('dark');
     await page.keyboard.press('Tab');
     await expect.poll(() => menuOpen(page)).toBe(false);
     expect(errors).toEqual([]);
