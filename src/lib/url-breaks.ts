@@ -1,13 +1,18 @@
 /**
- * A URL shown as text cut into the pieces between which a line may break,
- * as style guides advise: after a slash (but not inside `//`), before a dot,
- * hyphen, underscore, ?, #, &, = or %. Never inside a number: no break in a
- * run of digits, nor at a mark inside a number (`1.5`, `v2.0`) or between
- * numbers that read as one (`2018-02`, `2023/0922`). `n1/2023` or
- * `c1002-40082756` may break: each number stays whole.
- *
+ * A URL shown as text cut into the pieces between which a line may break.
  * Browsers find no break in a URL by themselves and, told to break anywhere,
  * split numbers; the page marks these places instead.
+ *
+ * Where: as style guides advise, after a slash (but not inside `//`), before
+ * a dot, hyphen, underscore, ?, #, &, = or %. Never inside a number: no break
+ * in a run of digits, nor at a mark inside a number (`1.5`, `v2.0`) or
+ * between numbers that read as one (`2018-02`, `2023/0922`). `n1/2023` or
+ * `c1002-40082756` may break: each number stays whole.
+ *
+ * How many: each mark costs the page bytes (it splits the address the
+ * compressor would otherwise copy whole from the href), so pieces are joined
+ * up to `longest` characters, which fits a note's line on the narrowest
+ * phone; an address no longer than that gets no mark and wraps whole.
  */
 const BREAK_BEFORE = new Set(['.', '-', '_', '?', '#', '&', '=', '%']);
 const MARK = /[./\-_?#&=%]/;
@@ -23,7 +28,18 @@ function joinsNumber(url: string, at: number): boolean {
   return /^\d+$/.test(url.slice(from, at));
 }
 
-export function urlPieces(url: string): string[] {
+export function urlPieces(url: string, longest = 24): string[] {
+  const pieces: string[] = [];
+  for (const piece of breakablePieces(url)) {
+    const last = pieces.length - 1;
+    if (last >= 0 && pieces[last]!.length + piece.length <= longest) pieces[last] += piece;
+    else pieces.push(piece);
+  }
+  return pieces;
+}
+
+/** The URL cut at every place it may break. */
+function breakablePieces(url: string): string[] {
   const pieces: string[] = [];
   let start = 0;
   for (let i = 1; i < url.length; i += 1) {

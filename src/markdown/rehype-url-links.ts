@@ -9,9 +9,10 @@ import { urlPieces } from '../lib/url-breaks.ts';
  * - marked `data-url-text`, so the print stylesheet prints the address only
  *   after links that don't already show it;
  * - given places where a line may break (src/lib/url-breaks.ts): an empty
- *   `<span class="url-break">` between the pieces, which CSS turns into a
- *   break opportunity. Empty, so the address's text stays exactly itself for
- *   copying, search and the fidelity test.
+ *   `<span>` between the pieces, which CSS turns into a break opportunity
+ *   (`[data-url-text] > span`, in report.css). Empty, so the address's text
+ *   stays exactly itself for copying, search and the fidelity test; and
+ *   without a class, as it comes dozens of times a page.
  */
 export function rehypeUrlLinks() {
   return (tree: Root) => {
@@ -30,5 +31,5 @@ export function rehypeUrlLinks() {
 }
 
 function urlBreak(): ElementContent {
-  return { type: 'element', tagName: 'span', properties: { className: ['url-break'] }, children: [] };
+  return { type: 'element', tagName: 'span', properties: {}, children: [] };
 }

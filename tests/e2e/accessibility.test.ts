@@ -45,7 +45,7 @@ async function openSearchDialog(page: Page): Promise<void> {
 
 /** The header's theme menu, opened: its three choices shown. */
 async function openThemeMenu(page: Page): Promise<void> {
-  await page.getByRole('button', { name: /^主题/ }).click();
+  await page.getByRole('button', { name: '主题', exact: true }).click();
   await page.getByRole('radio', { name: '跟随系统' }).waitFor({ state: 'visible' });
 }
 
