@@ -18,12 +18,13 @@ class ThemeToggle extends HTMLElement {
     const currentChoice = () => menu.querySelector<HTMLInputElement>(`[value="${root.dataset['theme'] ?? 'system'}"]`);
     currentChoice()!.checked = true;
 
-    // A tap or click on a choice closes the menu, as a menu does; arrow keys
-    // only move the choice, trying each theme in turn; Enter or Escape closes.
-    let byPointer = false;
-    menu.onpointerdown = () => (byPointer = true);
+    // A tap or click on a choice closes the menu, as a menu does (a click the
+    // keyboard makes has no click count); arrow keys only move the choice,
+    // trying each theme in turn; Enter or Escape closes.
+    menu.onclick = (event) => {
+      if (event.detail > 0) menu.hidePopover();
+    };
     menu.onkeydown = (event) => {
-      byPointer = false;
       if (event.key === 'Enter') menu.hidePopover();
     };
     menu.onchange = (event) => {
@@ -36,7 +37,6 @@ class ThemeToggle extends HTMLElement {
       } catch {
         // Private mode: the choice holds for this page only.
       }
-      if (byPointer) menu.hidePopover();
     };
     // The reader starts on the current choice, and tabbing on past the menu
     // closes it (not on the way to its button, whose click toggles it).
