@@ -51,7 +51,12 @@ export const publicationSchema = z.strictObject({
   issue: z.int().positive().optional(),
   /** Date of publication, where the source prints one, as "YYYY-MM-DD" in quotes. */
   date: calendarDate.optional(),
-  /** The date as the source prints it (e.g. `Jun. 1 2022`), shown so nothing the source printed is lost. */
+  /**
+   * The date as the source prints it (e.g. `Jun. 1 2022`), when that differs
+   * from how the site writes dates: shown with the masthead lines (`imprint`),
+   * labelled as printed, so nothing the source printed is lost. Readers are
+   * given `date`, written 2022年6月1日 as on every page.
+   */
   printedDate: nonEmpty.optional(),
   /** Publisher or institute, as printed. */
   publisher: nonEmpty.optional(),

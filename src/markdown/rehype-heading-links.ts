@@ -1,6 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
+import { sectionLinkLabel } from '../lib/heading-ids.ts';
 
 const HEADING = /^h[2-6]$/;
 
@@ -33,7 +34,7 @@ export function rehypeHeadingLinks() {
         properties: {
           className: ['heading-link'],
           href: `#${id}`,
-          ariaLabel: `本节链接：${toString(node).trim()}`,
+          ariaLabel: sectionLinkLabel(toString(node)),
           dataPagefindIgnore: '',
         },
         // The aria-label names the link, so the "#" itself is never read out.

@@ -43,12 +43,19 @@ async function openSearchDialog(page: Page): Promise<void> {
   await searchResultsShown(page);
 }
 
+/** The header's theme menu, opened: its three choices shown. */
+async function openThemeMenu(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '主题', exact: true }).click();
+  await page.getByRole('radio', { name: '跟随系统' }).waitFor({ state: 'visible' });
+}
+
 const states: PageState[] = [
   { name: 'home page', path: '/' },
   { name: 'report: towards true multilateralism', path: reports.multilateralism },
   { name: 'report: global governance 2020–2021', path: reports.governance },
   { name: 'report with a footnote preview open', path: reports.multilateralism, prepare: openFootnotePreview },
   { name: 'report on a phone (contents folded away)', path: reports.governance, options: phone },
+  { name: 'theme menu open, on a phone', path: reports.governance, options: phone, prepare: openThemeMenu },
   { name: '404 page (a path that does not exist)', path: '/no-such-page/', status: 404 },
   { name: 'search page with the results for 多边主义', path: `/search/?q=${encodeURIComponent('多边主义')}`, prepare: searchResultsShown },
   { name: 'search dialog open, with results', path: '/', prepare: openSearchDialog },

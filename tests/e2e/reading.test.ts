@@ -1,12 +1,15 @@
 /**
  * Reading a report in a real browser: the table of contents beside the text
  * follows the reader, links to sections land below the sticky header, heading
- * self-links work from the keyboard, phones get a collapsible contents list
+ * self-links work from the keyboard, the team lists at a report's end can be
+ * linked like its sections, phones get a collapsible contents list
  * and no sideways scrolling, and the text and notes need no JavaScript.
  */
+import { slug as slugOf } from 'github-slugger';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { byId, desktop, e2eDescribe, phone, placement, reports, scrollSettled, useBrowserSession, withFragment } from '../helpers/browser.ts';
+import { readReports } from '../helpers/front-matter.ts';
 
 const report = reports.multilateralism;
 
@@ -188,6 +191,31 @@ e2eDescribe('reading a report', () => {
     await page.keyboard.press('Enter');
     await expectLandedBelowHeader(page, id);
     expect(errors).toEqual([]);
+  });
+
+  it('lets a reader link to each team list at the end of a report, like any section', async () => {
+    for (const { slug, data } of readReports().filter((report) => report.data.teams)) {
+      const path = `/reports/${slug}/`;
+      for (const team of data.teams!) {
+        const { page, errors } = await session.open(path);
+        // The last heading of that name: the team lists close the report.
+        const heading = page.getByRole('heading', { name: team.name, exact: true }).last();
+        const id = (await heading.getAttribute('id')) ?? '';
+        expect(id, `${slug}: "${team.name}" has a readable id, made as the body's are`).toMatch(new RegExp(`^${slugOf(team.name)}(-\\d+)?$`));
+        expect(await page.locator(byId(id)).count(), `${slug}: #${id} is unique`).toBe(1);
+
+        const selfLink = page.getByRole('link', { name: `本节链接：${team.name}`, exact: true });
+        expect(await selfLink.getAttribute('href')).toBe(`#${id}`);
+        await selfLink.click();
+        await expectLandedBelowHeader(page, id);
+        expect(errors).toEqual([]);
+
+        // The link, sent to someone, opens the page at the team list.
+        const sent = await session.open(withFragment(path, id));
+        await expectLandedBelowHeader(sent.page, id);
+        expect(sent.errors).toEqual([]);
+      }
+    }
   });
 
   it('on a phone, folds the contents away until tapped and never scrolls sideways', async () => {

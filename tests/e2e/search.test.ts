@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { distDir } from '../helpers/built-site.ts';
 import { buildSiteWithFlags } from '../helpers/fixture-build.ts';
-import { desktop, e2eDescribe, launchBrowser, reports, serveDist, useBrowserSession, type StaticSite } from '../helpers/browser.ts';
+import { desktop, e2eDescribe, launchBrowser, phone, reports, serveDist, useBrowserSession, type StaticSite } from '../helpers/browser.ts';
 import { referenceFolder, sectionTexts, truth } from '../helpers/search.ts';
 
 const searchPath = (query: string) => `/search/?q=${encodeURIComponent(query)}`;
@@ -117,6 +117,24 @@ e2eDescribe('search dialog on every page', () => {
     await page.keyboard.press('/');
     await dialog.waitFor();
     expect(errors).toEqual([]);
+  });
+
+  it('shows the "/" shortcut beside 搜索 where there is a keyboard, not on a touch screen', async () => {
+    for (const [device, options, hint] of [
+      ['desktop', desktop, true],
+      ['phone', phone, false],
+    ] as const) {
+      const { page, errors } = await session.open(reports.governance, options);
+      const opener = page.getByRole('link', { name: '搜索' });
+      expect(await opener.isVisible(), device).toBe(true);
+      expect(await opener.locator('kbd').isVisible(), `${device}: "/" hint shown`).toBe(hint);
+      // On the phone, a tap is how search opens.
+      if (device === 'phone') {
+        await opener.tap();
+        await page.getByRole('dialog', { name: '搜索报告' }).waitFor();
+      }
+      expect(errors).toEqual([]);
+    }
   });
 });
 

@@ -1,0 +1,45 @@
+/**
+ * One date style on every page: a reader sees 2022年6月1日 wherever a date
+ * is given (report header, home page), with the machine-readable day in
+ * <time datetime>. A date the source prints another way ("Jun. 1 2022") stays
+ * on its page, as a transcription among the masthead lines, labelled as printed.
+ * Citations are not covered: GB/T 7714 writes its access date 2022-06-01.
+ */
+import { describe, expect, it } from 'vitest';
+import { formatChineseDate } from '../../src/lib/publication.ts';
+import { builtPage, mustSelect, readerText, selectAll, toString } from '../helpers/built-site.ts';
+import { readReports } from '../helpers/front-matter.ts';
+
+const reports = readReports();
+
+describe('dates', () => {
+  it('are written 2022年6月1日 on every page, each in a <time> carrying its day', () => {
+    const pages = ['/', ...reports.map((report) => `/reports/${report.slug}/`)];
+    const dated = reports.filter((report) => report.data.publication.date);
+    let seen = 0;
+    for (const route of pages) {
+      // A citation's access date follows the citation standard, not the page's style.
+      const times = selectAll('time', builtPage(route)).filter((time) => time.properties['dataAccessed'] === undefined);
+      for (const time of times) {
+        const day = String(time.properties['dateTime']);
+        expect(toString(time), `${route} <time datetime="${day}">`).toBe(formatChineseDate(day));
+        seen += 1;
+      }
+    }
+    // Each dated report shows its date on its own page and on the home page.
+    expect(seen).toBe(dated.length * 2);
+  });
+
+  describe.each(reports.filter((report) => report.data.publication.printedDate))('$slug, printed "$data.publication.printedDate"', ({ slug, data }) => {
+    const page = builtPage(`/reports/${slug}/`);
+    const printed = data.publication.printedDate!;
+
+    it('keeps the printed form only in the masthead transcription, labelled as printed', () => {
+      const masthead = mustSelect('.report-imprint', page);
+      expect(toString(mustSelect('.imprint-label', masthead))).toBe('原刊所印');
+      expect(selectAll('span', masthead).map((span) => toString(span))).toContain(printed);
+      const elsewhere = readerText(mustSelect('body', page)).replace(readerText(masthead), '');
+      expect(elsewhere).not.toContain(printed);
+    });
+  });
+});
