@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { parse, stringify } from 'yaml';
+import { Document, isMap, isPair, isScalar, isSeq, parse } from 'yaml';
 
 /**
  * How a source text extracted from a PDF (content/sources/<name>.txt) is laid
@@ -78,12 +78,39 @@ export function parseSourceLayout(yamlText: string, sourceText: string, file: st
   return layout;
 }
 
-/** The layout as YAML, with a header saying what the file is for. */
-export function formatSourceLayout(layout: SourceLayout, sourceName: string): string {
-  const header = [
-    `# How ${sourceName} is laid out: where the body runs and which lines the PDF`,
-    '# added (removed from the report). Line numbers refer to that file. Written by',
-    '# `npm run import`, checked by the editor, read by the fidelity test.',
+/**
+ * The layout as YAML, with a header saying what the file is for. Given the
+ * source's lines, comments quote where the body starts and ends and what
+ * each front or back matter line inside it is, so the editor can check the
+ * numbers without counting lines.
+ */
+export function formatSourceLayout(layout: SourceLayout, sourceName: string, sourceLines?: readonly string[]): string {
+  // An empty matterInBody is the default: left out.
+  const { matterInBody, ...rest } = layout;
+  const doc = new Document(matterInBody.length > 0 ? layout : rest);
+  doc.commentBefore = [
+    ` How ${sourceName} is laid out: where the body runs and which lines`,
+    ' the PDF added (removed from the report). Line numbers refer to that file.',
+    ' Written by `npm run import`, checked by the editor, read by the fidelity',
+    ' test (tests/build/fidelity.test.ts).',
   ].join('\n');
-  return `${header}\n${stringify(layout, { flowCollectionPadding: false })}`;
+  const quote = (n: number) => sourceLines?.[n - 1]?.trim() ?? '';
+  const start = (text: string) => (Array.from(text).length > 10 ? `${Array.from(text).slice(0, 10).join('')}…` : text);
+  const end = (text: string) => (Array.from(text).length > 10 ? `…${Array.from(text).slice(-10).join('')}` : text);
+  if (isMap(doc.contents)) {
+    for (const pair of doc.contents.items) {
+      if (!isPair(pair) || !isScalar(pair.key)) continue;
+      if (isSeq(pair.value)) pair.value.flow = pair.key.value !== 'removed' || pair.value.items.length === 0;
+      if (!sourceLines) continue;
+      if (pair.key.value === 'body') {
+        pair.key.commentBefore = ` ${start(quote(layout.body[0]))} to ${end(quote(layout.body[1]))}`;
+      }
+      if (pair.key.value === 'matterInBody') {
+        pair.key.commentBefore = matterInBody.map((n) => ` line ${n}: ${start(quote(n))} (front or back matter)`).join('\n');
+      }
+    }
+    const removed = doc.contents.get('removed', true);
+    if (isSeq(removed)) for (const item of removed.items) if (isMap(item)) item.flow = true;
+  }
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
