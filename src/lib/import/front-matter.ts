@@ -262,11 +262,20 @@ function abstractText(abstract: Abstract, findings: Finding[]): string {
 }
 
 /**
+ * The first line of an imported report's front matter. While it stands, the
+ * body and the source's layout file are exactly what the import makes of the
+ * source, and a test holds the import to it; an editor who corrects the body
+ * by hand deletes it.
+ */
+export const IMPORTED_MARK = 'Body and layout file as `npm run import` wrote them (tests/unit/import-shipped.test.ts holds the import to it): delete this line if you correct the body by hand.';
+
+/**
  * The front matter as YAML between `---` lines, fields in the schema's order,
  * each TODO as a comment above its field.
  */
 export function writeFrontMatter(draft: FrontMatterDraft): string {
   const doc = new Document(draft.report);
+  doc.commentBefore = ` ${IMPORTED_MARK}`;
   for (const [path, message] of draft.todos) {
     const keys = path.split('.');
     const node = doc.getIn(keys, true);
@@ -283,5 +292,6 @@ export function writeFrontMatter(draft: FrontMatterDraft): string {
     const members = team.get('members', true);
     if (isSeq(members)) members.flow = true;
   }
-  return `---\n${doc.toString({ lineWidth: 0, flowCollectionPadding: false })}---\n`;
+  const yaml = doc.toString({ lineWidth: 0, flowCollectionPadding: false }).replace(/^(#[^\n]*)\n\n/, '$1\n');
+  return `---\n${yaml}---\n`;
 }
