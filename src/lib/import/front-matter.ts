@@ -74,7 +74,7 @@ export interface FrontReading {
   authorsLine?: SourceLine;
   publisher: string[];
   titleLine?: SourceLine;
-  /** Lines repeating the title: the first page's running head. */
+  /** Running heads of the first page: lines repeating the title, or repeated at every page top. */
   titleHeads: SourceLine[];
 }
 
@@ -83,10 +83,12 @@ export interface FrontReading {
  * name above it, publisher lines, the authors' label and names, the title.
  * `abstract` lines are the abstract's.
  */
-export function readFront(front: readonly SourceLine[], abstract: Abstract | undefined): FrontReading {
+export function readFront(front: readonly SourceLine[], abstract: Abstract | undefined, isRunningHead: (line: SourceLine) => boolean = () => false): FrontReading {
   const reading: FrontReading = { roles: new Map(), publisher: [], titleHeads: [] };
   const { roles } = reading;
   for (const line of abstract?.lines ?? []) roles.set(line.number, 'abstract');
+  // A line the pages repeat at their tops is a running head here too.
+  for (const line of front) if (isRunningHead(line)) roles.set(line.number, 'title-head');
 
   front.forEach((line, i) => {
     const text = line.text;
@@ -134,17 +136,17 @@ export function readFront(front: readonly SourceLine[], abstract: Abstract | und
   // The title: the first line left that reads as one; a line repeating it is
   // a running head, and of several the one with the note mark is the title.
   const candidates = front.filter(
-    (line) => !roles.has(line.number) && /\p{Script=Han}/u.test(line.text) && !endsSentence(line.text) && !namesOf(line.text) && !LONE_NUMBER.test(line.text),
+    (line) => !roles.has(line.number) && /\p{Script=Han}/u.test(line.text) && !endsSentence(line.text) && (namesOf(line.text)?.length ?? 0) < 2 && !LONE_NUMBER.test(line.text),
   );
   const first = candidates[0];
   if (first) {
     const same = candidates.filter((line) => titleKey(line.text) === titleKey(first.text));
     const titleLine = same.find((line) => TITLE_MARK.test(line.text)) ?? same.at(-1)!;
     reading.titleLine = titleLine;
-    reading.titleHeads = same.filter((line) => line !== titleLine);
-    for (const line of reading.titleHeads) roles.set(line.number, 'title-head');
+    for (const line of same) if (line !== titleLine) roles.set(line.number, 'title-head');
     roles.set(titleLine.number, 'title');
   }
+  reading.titleHeads = front.filter((line) => roles.get(line.number) === 'title-head');
 
   // Authors: the first line of names after the title (or after their label).
   const after = Math.max(front.findIndex((line) => line === reading.titleLine), 0);

@@ -73,7 +73,7 @@ export function importReport(text: string, options: ImportOptions): ImportedRepo
   const [bodyFirst, bodyLast] = regions.body;
 
   const front = lines.filter((line) => line.number < bodyFirst && !isBlank(line) && !isNoteLine(line) && !MARKER_ONLY.test(line.text));
-  const reading = readFront(front, regions.abstract);
+  const reading = readFront(front, regions.abstract, (line) => repeated.has(line.text) || parseIssueLine(line.text)?.journal === true);
 
   // What the pages added inside the body and after it.
   const removed = new Map<number, RemovedLine>();

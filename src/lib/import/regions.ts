@@ -83,6 +83,16 @@ function mostCommonWidth(widths: readonly number[]): number {
 /** A line of running text: long, with Chinese punctuation. */
 const isProse = (text: string) => displayWidth(text) >= 20 && /[，。；！？]/.test(text) && !parseIssueLine(text);
 
+/**
+ * In a wrapped text, a line as wide as the column (less the indent) with a
+ * full line after it: body text, even without punctuation.
+ */
+function startsWrappedParagraph(lines: readonly SourceLine[], i: number, layout: TextLayout, skip: (line: SourceLine) => boolean): boolean {
+  if (layout.kind !== 'wrapped' || displayWidth(lines[i]!.text) < layout.width - 6 || namesOf(lines[i]!.text)) return false;
+  const next = lines.slice(i + 1).find((line) => !isBlank(line) && !skip(line));
+  return next !== undefined && displayWidth(next.text) >= layout.width - 2;
+}
+
 export interface Regions {
   /** First and last line of the body. */
   body: [number, number];
@@ -105,13 +115,13 @@ export function findRegions(lines: readonly SourceLine[], layout: TextLayout, sk
       continue;
     }
     if (LABELLED.test(line.text)) continue;
-    if (isProse(line.text)) {
+    if (isProse(line.text) || startsWrappedParagraph(lines, i, layout, skip)) {
       start = i;
       break;
     }
   }
   if (start === undefined) throw new ImportError('no paragraph of running text found: is this a text extracted from a report?');
-  start = headingsAbove(lines, start, skip);
+  start = headingsAbove(lines, start, (line) => skip(line) || repeated.has(line.text));
 
   let end = lines.length - 1;
   while (end > start) {
@@ -145,7 +155,8 @@ function headingsAbove(lines: readonly SourceLine[], start: number, skip: (line:
     // A line of names (or a single short name) above the text is the byline, not a heading.
     const names = namesOf(line?.text ?? '');
     const byline = names !== undefined && (names.length > 1 || Array.from(line!.text).length <= 3);
-    if (!line || blanks > 1 || !mayBeHeading(line.text) || byline || parseIssueLine(line.text)) return first;
+    const titleWithMark = /[*＊]$/.test(line?.text ?? '');
+    if (!line || blanks > 1 || !mayBeHeading(line.text) || byline || titleWithMark || parseIssueLine(line.text)) return first;
     first = i;
   }
 }
