@@ -100,7 +100,8 @@ export function collectFootnotes(lines: readonly SourceLine[], options: Footnote
     if (open && note) {
       const last = note.parts.at(-1)!;
       const boundary = line.pageStartIndent || line.formFeed || options.endsBlock(line);
-      if (!boundary && (!endsNote(last.text) || endsInsideUrl(last.text, last.line.trailingSpace) || wide(line))) {
+      const soFar = note.parts.map((part) => part.text).join('');
+      if (!boundary && (!endsNote(last.text) || endsInsideUrl(soFar, last.line.trailingSpace) || wide(line))) {
         note.parts.push({ text: line.text, line });
         noteLines.add(line.number);
         continue;

@@ -87,8 +87,6 @@ export function readFront(front: readonly SourceLine[], abstract: Abstract | und
   const reading: FrontReading = { roles: new Map(), publisher: [], titleHeads: [] };
   const { roles } = reading;
   for (const line of abstract?.lines ?? []) roles.set(line.number, 'abstract');
-  // A line the pages repeat at their tops is a running head here too.
-  for (const line of front) if (isRunningHead(line)) roles.set(line.number, 'title-head');
 
   front.forEach((line, i) => {
     const text = line.text;
@@ -133,18 +131,22 @@ export function readFront(front: readonly SourceLine[], abstract: Abstract | und
     }
   });
 
-  // The title: the first line left that reads as one; a line repeating it is
-  // a running head, and of several the one with the note mark is the title.
+  // The title: the line with the note mark, or the first line left that
+  // reads as one. The top line of the text repeated further on (or at every
+  // page top) is the first page's running head; so is a line repeating the title.
   const candidates = front.filter(
     (line) => !roles.has(line.number) && /\p{Script=Han}/u.test(line.text) && !endsSentence(line.text) && (namesOf(line.text)?.length ?? 0) < 2 && !LONE_NUMBER.test(line.text),
   );
-  const first = candidates[0];
-  if (first) {
-    const same = candidates.filter((line) => titleKey(line.text) === titleKey(first.text));
-    const titleLine = same.find((line) => TITLE_MARK.test(line.text)) ?? same.at(-1)!;
+  const top = front[0];
+  const headAtTop = top !== undefined && candidates.includes(top) && (isRunningHead(top) || candidates.some((line) => line !== top && titleKey(line.text) === titleKey(top.text)));
+  if (headAtTop) roles.set(top.number, 'title-head');
+  const titleLine = candidates.find((line) => TITLE_MARK.test(line.text)) ?? candidates.find((line) => !roles.has(line.number));
+  if (titleLine) {
     reading.titleLine = titleLine;
-    for (const line of same) if (line !== titleLine) roles.set(line.number, 'title-head');
     roles.set(titleLine.number, 'title');
+    for (const line of candidates) {
+      if (!roles.has(line.number) && (titleKey(line.text) === titleKey(titleLine.text) || isRunningHead(line))) roles.set(line.number, 'title-head');
+    }
   }
   reading.titleHeads = front.filter((line) => roles.get(line.number) === 'title-head');
 
@@ -186,13 +188,15 @@ export function draftFrontMatter(input: FrontMatterInput, reading: FrontReading,
   // The back matter: 责任编辑 and the team lists.
   let responsibleEditor: string | undefined;
   const teams: { name: string; members: string[] }[] = [];
-  for (const line of input.back) {
+  input.back.forEach((line, i) => {
     const editor = EDITOR_LINE.exec(line.text);
+    const next = input.back[i + 1];
+    // A team's name has its members on the next line; a lone name after a list is its last member.
     if (editor) responsibleEditor = editor[1]!;
-    else if (isTeamName(line.text)) teams.push({ name: line.text, members: [] });
-    else if (isMembersLine(line.text) && teams.length > 0) teams.at(-1)!.members.push(...line.text.split(/[ \t\u3000]+/));
+    else if (isTeamName(line.text) && next && isMembersLine(next.text, true)) teams.push({ name: line.text, members: [] });
+    else if (isMembersLine(line.text, true) && teams.length > 0) teams.at(-1)!.members.push(...line.text.split(/[ \t\u3000]+/));
     else throw new Error(`line ${line.number}: back matter the import cannot place ("${line.text}")`);
-  }
+  });
 
   const titleText = titleLine ? titleOf(titleLine) : undefined;
   if (titleLine) findings.push({ line: titleLine.number, kind: 'uncertain', message: `the title, as printed: "${titleText}"` });
@@ -269,7 +273,7 @@ function abstractText(abstract: Abstract, findings: Finding[]): string {
  * source, and a test holds the import to it; an editor who corrects the body
  * by hand deletes it.
  */
-export const IMPORTED_MARK = 'Body and layout file as `npm run import` wrote them (tests/unit/import-shipped.test.ts holds the import to it): delete this line if you correct the body by hand.';
+export const IMPORTED_MARK = 'Body and layout file as `npm run import` wrote them (tests/unit/import/shipped.test.ts holds the import to it): delete this line if you correct the body by hand.';
 
 /**
  * The front matter as YAML between `---` lines, fields in the schema's order,

@@ -122,7 +122,8 @@ export function importReport(text: string, options: ImportOptions): ImportedRepo
     pageBreak = false;
   }
 
-  const headingWidth = bodyWidth === undefined ? undefined : bodyWidth - 8;
+  // A heading fits on a line of the column (wrapped texts).
+  const headingWidth = bodyWidth;
   const isHeading = (lineText: string, previous?: string) => mayBeHeadingAfter(lineText, previous, headingWidth);
   const paragraphs = buildParagraphs(bodyLines, layout, isHeading, findings);
   const { body: bodyParagraphs, reportNotes } = separateReportNotes(paragraphs, findings);

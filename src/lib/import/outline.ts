@@ -89,6 +89,14 @@ export function findOutline(paragraphs: readonly Paragraph[], findings: Finding[
       blocks.push({ kind: 'heading', level: levelOf(kind), text: paragraph.text, paragraphs: [paragraph] });
       continue;
     }
+    // A numbered heading longer than a line, wrapped onto a second one: no sentence in it.
+    const wrappedKind = paragraph.lines.length === 2 ? headingKind(paragraph.lines[0]!.line.text) : undefined;
+    if (wrappedKind && wrappedKind !== 'no' && !/[。！？]/.test(paragraph.text) && !endsSentence(paragraph.text) && displayWidth(paragraph.text) <= 2 * maxWidth) {
+      present.add(wrappedKind);
+      findings.push({ line: paragraph.lines[0]!.line.number, kind: 'uncertain', message: `a numbered heading over two lines: joined into one heading ("${paragraph.text}")` });
+      blocks.push({ kind: 'heading', level: levelOf(wrappedKind), text: paragraph.text, paragraphs: [paragraph] });
+      continue;
+    }
     const next = paragraphs[i + 1];
     if (text !== undefined && mayBeHeading(text, maxWidth) && next && !mayBeHeading(next.lines[0]!.line.text, maxWidth)) {
       findings.push({

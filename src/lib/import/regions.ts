@@ -43,9 +43,11 @@ export function namesOf(text: string): string[] | undefined {
   return names;
 }
 
-/** A line listing team members: two or more whole names. */
-export const isMembersLine = (text: string): boolean =>
-  NAME_TOKENS.test(text) && text.split(/[ \t\u3000]+/).length >= 2 && text.split(/[ \t\u3000]+/).every((t) => Array.from(t).length >= 2);
+/** A line listing team members: whole names (two to four characters), two or more unless `single` allows one. */
+export const isMembersLine = (text: string, single = false): boolean => {
+  const tokens = text.split(/[ \t\u3000]+/);
+  return NAME_TOKENS.test(text) && tokens.length >= (single ? 1 : 2) && tokens.every((t) => Array.from(t).length >= 2);
+};
 
 /** A team's name above its members: a short run of Han characters. */
 export const isTeamName = (text: string): boolean => /^[\p{Script=Han}]{2,16}$/u.test(text) && !isMembersLine(text);
@@ -164,15 +166,18 @@ function headingsAbove(lines: readonly SourceLine[], start: number, skip: (line:
 /** The index of a team's name line when `lines[end]` is the last line of its member list. */
 function teamAbove(lines: readonly SourceLine[], end: number, skip: (line: SourceLine) => boolean): number | undefined {
   let i = end;
-  let members = 0;
+  let lists = 0;
+  let lines_ = 0;
   for (; i >= 0; i--) {
     const line = lines[i]!;
     if (isBlank(line) || skip(line)) continue;
-    if (!isMembersLine(line.text)) break;
-    members++;
+    // The last line of a list may hold a single name.
+    if (!isMembersLine(line.text, lines_ === 0)) break;
+    lines_++;
+    if (isMembersLine(line.text)) lists++;
   }
   const name = lines[i];
-  return members > 0 && name && isTeamName(name.text) ? i : undefined;
+  return lists > 0 && name && isTeamName(name.text) ? i : undefined;
 }
 
 /** Input the import cannot read as a report: the message names the problem. */

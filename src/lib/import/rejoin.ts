@@ -14,6 +14,7 @@
  */
 import { displayWidth, endsSentence, isCjk, type SourceLine } from './source-lines.ts';
 import type { Finding } from './findings.ts';
+import { headingKind } from './outline.ts';
 
 export type TextLayout = { kind: 'wrapped'; width: number } | { kind: 'paragraph-per-line' };
 
@@ -69,9 +70,9 @@ export interface Join {
 
 /**
  * What separates two lines of one paragraph or note when they are joined.
- * `previous.text` is the earlier line's text as far as it is kept (a
- * footnote block's prefix already cut); `trailingSpace` whether the extractor
- * left a space at its end.
+ * `previous.text` is the text so far (a footnote block's prefix already
+ * cut); `trailingSpace` whether the extractor left a space at the end of
+ * the line before.
  */
 export function joinOf(previous: { text: string; trailingSpace: boolean }, next: string): Join {
   const last = previous.text.slice(-1);
@@ -109,7 +110,8 @@ export function joinLines(
       return;
     }
     const previous = parts[i - 1]!;
-    const join = joinOf({ text: previous.text, trailingSpace: previous.line.trailingSpace }, part.text);
+    // The text so far, not the previous line alone: a URL may run over three lines.
+    const join = joinOf({ text, trailingSpace: previous.line.trailingSpace }, part.text);
     if (join.doubt) findings.push({ line: previous.line.number, kind: 'uncertain', message: join.doubt });
     text += join.separator + part.text;
   });
@@ -184,14 +186,18 @@ function endsWrappedParagraph(
   const line = paragraph.at(-1)!;
   const text = line.line.text;
   const previous = paragraph.length > 1 ? undefined : before?.line.text;
-  if (paragraph.length === 1 && isHeading(text, previous)) return true;
+  const width = displayWidth(text);
+  const nextWidth = displayWidth(next.line.text);
+  // A heading as wide as a line: one of its own only if the next line starts a paragraph (indented) or is a heading.
+  const standsAlone =
+    width <= column - 8 || (nextWidth >= column - INDENT - 3 && nextWidth < column - 2) || headingKind(next.line.text) !== undefined;
+  if (paragraph.length === 1 && isHeading(text, previous) && standsAlone) return true;
   if (isHeading(next.line.text, text) && endsSentence(text)) return true;
   const capacity = paragraph.length === 1 ? column - INDENT : column;
-  const width = displayWidth(text);
   // Two characters or more short of the column, and not because the next
   // line's first word would not have fitted: the paragraph ends here.
-  if (capacity - width >= 4 && !firstWordWouldNotFit(width, next.line.text, capacity)) {
-    if (!endsSentence(text)) {
+  if (capacity - width >= 4 && !firstWordWouldNotFit(line, next.line.text, capacity)) {
+    if (!endsSentence(text) && headingKind(paragraph[0]!.line.text) === undefined) {
       findings.push({
         line: line.line.number,
         kind: 'uncertain',
@@ -203,9 +209,9 @@ function endsWrappedParagraph(
   if (!endsSentence(text)) return false;
   // The line is full and ends a sentence: the next line says whether a new
   // paragraph starts (indented, so narrower than the column) or this one goes on.
-  const nextWidth = displayWidth(next.line.text);
   if (nextWidth >= column - 2) return false;
-  if (nextWidth >= column - INDENT - 3) return true;
+  // Indented, or a remark wholly in brackets: a paragraph of its own.
+  if (nextWidth >= column - INDENT - 3 || /^[（(].*[）)]$/.test(next.line.text)) return true;
   findings.push({
     line: next.line.number,
     kind: 'uncertain',
@@ -214,18 +220,30 @@ function endsWrappedParagraph(
   return false;
 }
 
-const LEADING_WORD = /^[“‘(（]?[A-Za-z0-9][\w.\-/:%'’,]*/u;
+const LEADING_WORD = /^[“‘(（《「『]?[A-Za-z0-9][\w.\-/:%'’,]*/u;
 
-function firstWordWouldNotFit(width: number, next: string, capacity: number): boolean {
+/**
+ * Whether the next line's first word (with the space before it and the
+ * punctuation it carries) would have overflowed this line: then the line
+ * ended early for that word, not for a paragraph's end.
+ */
+function firstWordWouldNotFit(line: BodyLine, next: string, capacity: number): boolean {
   const word = LEADING_WORD.exec(next)?.[0];
-  return word !== undefined && width + displayWidth(word) > capacity - 1;
+  if (word === undefined) return false;
+  const space = line.line.trailingSpace ? 1 : 0;
+  const punctuation = /^[，。、；：？！”’）》」』,.;:?!)]/u.test(next.slice(word.length)) ? 1 : 0;
+  return displayWidth(line.line.text) + space + displayWidth(word) + punctuation > capacity - 2;
 }
 
 function endsLineParagraph(line: BodyLine, next: BodyLine, before: BodyLine | undefined, isHeading: HeadingTest, findings: Finding[]): boolean {
   const text = line.line.text;
-  if (endsSentence(text) || isHeading(text, before?.line.text) || isHeading(next.line.text, text)) return true;
-  // A paragraph that a page break split: the line before the break stops mid-sentence.
-  if (next.pageBreakBefore) return false;
+  if (endsSentence(text)) return true;
+  // A paragraph that a page break split: the line before the break stops
+  // mid-sentence, even when that leaves a short line (unless a numbered heading stands there).
+  if (next.pageBreakBefore && headingKind(text) === undefined && headingKind(next.line.text) === undefined && headingKind(before?.line.text ?? '') !== 'no') {
+    return false;
+  }
+  if (isHeading(text, before?.line.text) || isHeading(next.line.text, text)) return true;
   findings.push({
     line: line.line.number,
     kind: 'uncertain',
