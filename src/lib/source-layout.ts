@@ -33,6 +33,11 @@ export const sourceLayoutSchema = z
     matterInBody: z.array(lineNumber).default([]),
     /** Lines the PDF added, never part of the report. */
     removed: z.array(removedLineSchema).default([]),
+    /**
+     * Lines at the top of a page's footnote block, before its first `[n]`,
+     * that finish the previous page's last note: a note a page break split.
+     */
+    noteContinuations: z.array(lineNumber).default([]),
   })
   .refine((layout) => layout.body[0] <= layout.body[1], { error: 'body: the first line is after the last', path: ['body'] });
 
@@ -67,6 +72,7 @@ export function parseSourceLayout(yamlText: string, sourceText: string, file: st
   exists(layout.body[0], 'body');
   exists(layout.body[1], 'body');
   for (const n of layout.matterInBody) exists(n, 'matterInBody');
+  for (const n of layout.noteContinuations) exists(n, 'noteContinuations');
   for (const removed of layout.removed) {
     exists(removed.line, 'removed');
     const actual = lines[removed.line - 1]?.trim();
@@ -85,9 +91,14 @@ export function parseSourceLayout(yamlText: string, sourceText: string, file: st
  * numbers without counting lines.
  */
 export function formatSourceLayout(layout: SourceLayout, sourceName: string, sourceLines?: readonly string[]): string {
-  // An empty matterInBody is the default: left out.
-  const { matterInBody, ...rest } = layout;
-  const doc = new Document(matterInBody.length > 0 ? layout : rest);
+  // Empty lists of matter and note continuations are the default: left out.
+  const { matterInBody, noteContinuations, ...rest } = layout;
+  const doc = new Document({
+    body: rest.body,
+    ...(matterInBody.length > 0 ? { matterInBody } : {}),
+    removed: rest.removed,
+    ...(noteContinuations.length > 0 ? { noteContinuations } : {}),
+  });
   doc.commentBefore = [
     ` How ${sourceName} is laid out: where the body runs and which lines`,
     ' the PDF added (removed from the report). Line numbers refer to that file.',
@@ -104,6 +115,9 @@ export function formatSourceLayout(layout: SourceLayout, sourceName: string, sou
       if (!sourceLines) continue;
       if (pair.key.value === 'body') {
         pair.key.commentBefore = ` ${start(quote(layout.body[0]))} to ${end(quote(layout.body[1]))}`;
+      }
+      if (pair.key.value === 'noteContinuations') {
+        pair.key.commentBefore = noteContinuations.map((n) => ` line ${n}: ${start(quote(n))} (the rest of a note split by a page break)`).join('\n');
       }
       if (pair.key.value === 'matterInBody') {
         pair.key.commentBefore = matterInBody.map((n) => ` line ${n}: ${start(quote(n))} (front or back matter)`).join('\n');

@@ -239,6 +239,8 @@ export function relayout(report: PublishedReport, options: RelayoutOptions): Rel
     newPage();
     for (const item of items) {
       const lines = item.kind === 'heading' && item.number ? [item.number, item.text] : [item.text];
+      // A heading is never split: it starts the next page when it does not fit.
+      if (item.kind === 'heading' && lines.join('').length > room) newPage();
       for (let text of lines) {
         while (Array.from(text).length > room) {
           const cut = cutPoint(text, room);
@@ -283,7 +285,7 @@ export function relayout(report: PublishedReport, options: RelayoutOptions): Rel
     // A last note the page cannot hold goes on on the next page, if that page has notes of its own.
     const over = noteArea.length - options.noteLines;
     const last = area.at(-1);
-    if (over >= 2 && last && last.length > over && (refsOn[page + 1]?.length ?? 0) > 0) carried = noteArea.splice(noteArea.length - over);
+    if (over >= 1 && last && last.length > over && (refsOn[page + 1]?.length ?? 0) > 0) carried = noteArea.splice(noteArea.length - over);
     for (const line of noteArea) out.line(line);
     pageNumber(page, 'bottom');
   });
@@ -296,6 +298,8 @@ function cutPoint(text: string, room: number): number {
   for (let cut = room; cut > 1; cut--) {
     const before = chars[cut - 1]!;
     const after = chars[cut]!;
+    // A space at the break stays at the end of the line, as the extractor keeps it.
+    if (after === ' ') return chars.slice(0, cut + 1).join('').length;
     const inWord = /[A-Za-z0-9\]\u0002]/.test(before) && /[A-Za-z0-9[\u0001]/.test(after);
     if (/[。！？；：”’）》\])]/.test(before) || inWord || CLOSING.test(after)) continue;
     return chars.slice(0, cut).join('').length;

@@ -44,7 +44,12 @@ export interface Footnotes {
   blocks: FootnoteBlock[];
   /** Every line that belongs to a note, its first line included. */
   noteLines: Set<number>;
+  /** Lines that finish a note a page break split, before the next page's block. */
+  continuations: number[];
 }
+
+/** Mostly Latin letters: a citation's line, where the body of a Chinese report is Chinese. */
+const mostlyLatin = (text: string) => (text.match(/[A-Za-z]/g)?.length ?? 0) > Array.from(text).length * 0.7;
 
 /** Footnote lines run this much wider than a body line can. */
 const WIDER_THAN_BODY = 6;
@@ -58,12 +63,13 @@ const WIDER_THAN_BODY = 6;
 export function collectFootnotes(lines: readonly SourceLine[], options: FootnoteOptions, findings: Finding[]): Footnotes {
   const blocks: FootnoteBlock[] = [];
   const noteLines = new Set<number>();
+  const continuations: number[] = [];
   let open: FootnoteBlock | undefined;
   let note: SourceNote | undefined;
   // Body lines since the last block: where the rest of a note split by a page break sits.
   let sinceBlock: SourceLine[] = [];
-  const wide = (line: SourceLine) =>
-    options.bodyWidth !== undefined && displayWidth(line.text) > options.bodyWidth + WIDER_THAN_BODY;
+  // Note text, not body: wider than the body's column (notes are set smaller).
+  const wide = (line: SourceLine) => options.bodyWidth !== undefined && displayWidth(line.text) > options.bodyWidth + WIDER_THAN_BODY;
 
   for (const line of lines) {
     if (isBlank(line)) continue;
@@ -76,6 +82,7 @@ export function collectFootnotes(lines: readonly SourceLine[], options: Footnote
           for (const part of rest) {
             carried.parts.push({ text: part.text, line: part });
             noteLines.add(part.number);
+            continuations.push(part.number);
           }
           if (rest.length > 0) {
             findings.push({
@@ -120,7 +127,7 @@ export function collectFootnotes(lines: readonly SourceLine[], options: Footnote
     if (!options.endsBlock(line)) sinceBlock.push(line);
   }
   numberNotes(blocks);
-  return { blocks, noteLines };
+  return { blocks, noteLines, continuations };
 }
 
 /**
@@ -134,12 +141,16 @@ function restOfSplitNote(sinceBlock: readonly SourceLine[], carried: SourceNote,
   const candidate = sinceBlock[lastLine];
   if (!candidate || candidate.pageStartIndent) return [];
   const lastPart = carried.parts.at(-1)!;
-  // A URL at the end is no sign: a whole URL ends a note as often as a broken one.
-  const unfinished = !endsNote(lastPart.text);
+  // A URL at the end is a sign only when the line before the block goes on
+  // with the address: a whole URL ends a note as often as a broken one.
+  const soFar = carried.parts.map((part) => part.text).join('');
+  const urlGoesOn = endsInsideUrl(soFar, lastPart.line.trailingSpace) && /^[A-Za-z0-9][\w.\-~%?=&#+:]*\//.test(candidate.text);
+  const unfinished = !endsNote(lastPart.text) || urlGoesOn;
   const before = sinceBlock[lastLine - 1];
   if (!unfinished && !wide(candidate) && !(before && wide(before))) return [];
   let from = lastLine;
-  while (from > 0 && wide(sinceBlock[from - 1]!) && !sinceBlock[from - 1]!.pageStartIndent) from--;
+  const noteLike = (line: SourceLine) => (wide(line) || mostlyLatin(line.text)) && !line.pageStartIndent;
+  while (from > 0 && noteLike(sinceBlock[from - 1]!)) from--;
   // A page always keeps a body line: the first one is never note text.
   if (from === 0) from = 1;
   return sinceBlock.slice(from);

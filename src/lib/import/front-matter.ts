@@ -87,6 +87,10 @@ export function readFront(front: readonly SourceLine[], abstract: Abstract | und
   const reading: FrontReading = { roles: new Map(), publisher: [], titleHeads: [] };
   const { roles } = reading;
   for (const line of abstract?.lines ?? []) roles.set(line.number, 'abstract');
+  // The text's top line, when the pages repeat it or the title repeats it, is the first page's running head.
+  const top = front[0];
+  const repeatedBelow = (line: SourceLine) => front.some((other) => other !== line && titleKey(other.text) === titleKey(line.text));
+  if (top && (isRunningHead(top) || repeatedBelow(top))) roles.set(top.number, 'title-head');
 
   front.forEach((line, i) => {
     const text = line.text;
@@ -137,9 +141,6 @@ export function readFront(front: readonly SourceLine[], abstract: Abstract | und
   const candidates = front.filter(
     (line) => !roles.has(line.number) && /\p{Script=Han}/u.test(line.text) && !endsSentence(line.text) && (namesOf(line.text)?.length ?? 0) < 2 && !LONE_NUMBER.test(line.text),
   );
-  const top = front[0];
-  const headAtTop = top !== undefined && candidates.includes(top) && (isRunningHead(top) || candidates.some((line) => line !== top && titleKey(line.text) === titleKey(top.text)));
-  if (headAtTop) roles.set(top.number, 'title-head');
   const titleLine = candidates.find((line) => TITLE_MARK.test(line.text)) ?? candidates.find((line) => !roles.has(line.number));
   if (titleLine) {
     reading.titleLine = titleLine;

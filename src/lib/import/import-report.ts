@@ -158,6 +158,7 @@ export function importReport(text: string, options: ImportOptions): ImportedRepo
     body: [bodyFirst, bodyLast],
     matterInBody: reportNotes.flatMap((note) => note.lines.map((line) => line.number)),
     removed: sortedRemoved,
+    noteContinuations: footnotes.continuations,
   };
   const sourceName = options.source.split('/').at(-1)!;
 

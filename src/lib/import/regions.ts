@@ -64,12 +64,21 @@ export interface Abstract {
 export function abstractFrom(lines: readonly SourceLine[], start: number, layout: TextLayout, skip: (line: SourceLine) => boolean): Abstract {
   const taken = [lines[start]!];
   if (layout.kind !== 'wrapped') return { lines: taken };
-  const following = lines.slice(start + 1).filter((line) => !isBlank(line) && !skip(line));
-  const column = mostCommonWidth(following.slice(0, 12).map((line) => displayWidth(line.text)));
+  const following = lines.slice(start + 1).filter((line) => !isBlank(line) && !skip(line) && !MARKER_ONLY.test(line.text));
+  // The abstract's own column, often narrower than the body's: its first lines.
+  const second = following[0] ? displayWidth(following[0].text) : 0;
+  const column = Math.max(displayWidth(lines[start]!.text), second < layout.width - 2 ? second : 0);
   let previous = lines[start]!;
   for (const line of following) {
     if (displayWidth(previous.text) < column - 3) break;
     if (ABSTRACT_LABEL.test(line.text) || LABELLED.test(line.text)) break;
+    const width = displayWidth(line.text);
+    if (width > column + 2) {
+      // Wider than the abstract: body text. A full body line goes on a
+      // paragraph whose (indented) first line was taken for the abstract's.
+      if (width >= layout.width - 2 && taken.length > 1) taken.pop();
+      break;
+    }
     taken.push(line);
     previous = line;
   }

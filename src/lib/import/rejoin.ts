@@ -156,7 +156,7 @@ export function buildParagraphs(
     const ends =
       next === undefined ||
       (layout.kind === 'wrapped'
-        ? endsWrappedParagraph(current, lines[k - current.length], next, layout.width, isHeading, findings)
+        ? endsWrappedParagraph(current, lines[k - current.length], next, lines[k + 2], layout.width, isHeading, findings)
         : endsLineParagraph(line, next, lines[k - 1], isHeading, findings));
     if (ends) {
       groups.push(current);
@@ -179,6 +179,7 @@ function endsWrappedParagraph(
   paragraph: readonly BodyLine[],
   before: BodyLine | undefined,
   next: BodyLine,
+  afterNext: BodyLine | undefined,
   column: number,
   isHeading: HeadingTest,
   findings: Finding[],
@@ -209,7 +210,8 @@ function endsWrappedParagraph(
   if (!endsSentence(text)) return false;
   // The line is full and ends a sentence: the next line says whether a new
   // paragraph starts (indented, so narrower than the column) or this one goes on.
-  if (nextWidth >= column - 2) return false;
+  // A next line cut short by a word that would not fit is as good as full.
+  if (nextWidth >= column - 2 || (afterNext && firstWordWouldNotFit(next, afterNext.line.text, column))) return false;
   // Indented, or a remark wholly in brackets: a paragraph of its own.
   if (nextWidth >= column - INDENT - 3 || /^[（(].*[）)]$/.test(next.line.text)) return true;
   findings.push({
@@ -220,7 +222,12 @@ function endsWrappedParagraph(
   return false;
 }
 
-const LEADING_WORD = /^[“‘(（《「『]?[A-Za-z0-9][\w.\-/:%'’,]*/u;
+/**
+ * What a line cannot be broken inside at its start, when wider than a
+ * character: a Latin word or number, or opening quotes or brackets with the
+ * character they open.
+ */
+const LEADING_WORD = /^(?:[“‘(（《「『]*[A-Za-z0-9][\w.\-/:%'’,]*|[“‘(（《「『]+.)/u;
 
 /**
  * Whether the next line's first word (with the space before it and the

@@ -82,7 +82,7 @@ describe('importing an article', () => {
       { line: 27, text: '34', why: 'page number' },
       { line: 28, text: '《某刊》2024 年第 1 期', why: 'running head' },
     ]);
-    expect(result.layout).toEqual({ body: [12, 38], matterInBody: [], removed: result.removed });
+    expect(result.layout).toEqual({ body: [12, 38], matterInBody: [], removed: result.removed, noteContinuations: [] });
   });
 
   it('drafts the front matter from the text, the journal from its running head', () => {

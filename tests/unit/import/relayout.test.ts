@@ -44,6 +44,7 @@ const layouts = (report: ReturnType<typeof readReports>[number]): [string, Relay
     ['25 characters a line, no blank lines, form feeds, numbers at the top', wrapped({ width: 50, noteWidth: 70, pageSize: 30, noteLines: 6, blankLines: false, formFeeds: true, runningHeads: [journal], pageNumbers: { at: 'top', first: 101 } })],
     ['40 characters a line, short pages, nothing added', wrapped({ width: 80, noteWidth: 100, pageSize: 14, noteLines: 5 })],
     ['22 characters a line, the title as head', wrapped({ width: 44, noteWidth: 64, pageSize: 26, noteLines: 7, runningHeads: [title], pageNumbers: { at: 'bottom', first: 3 } })],
+    ['33 characters a line, small note areas: notes run on to the next page', wrapped({ width: 66, noteWidth: 80, pageSize: 20, noteLines: 3, runningHeads: [journal, title], pageNumbers: { at: 'top', first: 7 } })],
   ];
   if (report.body.includes('[^')) return common;
   const perLine = (options: Partial<RelayoutOptions>): RelayoutOptions => ({ ...wrapped({}), style: 'paragraph-per-line', blankLines: true, ...options });
@@ -61,6 +62,10 @@ describe.each(readReports().filter((report) => report.data.source))('$slug laid 
 
     it('imports to the same body', () => {
       expect(result.body).toBe(report.body);
+    });
+
+    it.runIf(options.noteLines < 4 && report.body.includes('[^'))('finds the notes a page break split and records them in the layout', () => {
+      expect(result.layout.noteContinuations.length).toBeGreaterThan(0);
     });
 
     it('removes exactly the running heads and page numbers the layout added', () => {
