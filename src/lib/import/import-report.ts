@@ -162,7 +162,7 @@ export function importReport(text: string, options: ImportOptions): ImportedRepo
   };
   const sourceName = options.source.split('/').at(-1)!;
 
-  checkEveryCharacter({ lines, removed, isNoteLine, bodyLines: bodyParagraphs.flatMap((p) => p.lines), matter: draft.matterLines, body, notes: numbered });
+  accountForEveryCharacter({ lines, removed, isNoteLine, bodyLines: bodyParagraphs.flatMap((p) => p.lines), matter: draft.matterLines, body, notes: numbered });
   const matterFindings = matterShownDifferently(lines, draft.matterLines, draft.report);
 
   return {
@@ -201,7 +201,7 @@ function separateReportNotes(paragraphs: readonly Paragraph[], findings: Finding
   return { body, reportNotes };
 }
 
-interface Accounting {
+export interface Accounting {
   lines: readonly SourceLine[];
   removed: ReadonlyMap<number, RemovedLine>;
   isNoteLine: (line: SourceLine) => boolean;
@@ -217,7 +217,7 @@ interface Accounting {
  * MDX, read as the build reads it, shows the body's and each note's text
  * character for character.
  */
-function checkEveryCharacter(accounting: Accounting): void {
+export function accountForEveryCharacter(accounting: Accounting): void {
   const { lines, removed, isNoteLine, bodyLines, matter, body, notes } = accounting;
   const body_ = new Set(bodyLines.map((line) => line.line.number));
   const matter_ = new Set(matter);

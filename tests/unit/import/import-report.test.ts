@@ -4,7 +4,8 @@
  * number, a stray marker, a note on the title, front and back matter.
  */
 import { describe, expect, it } from 'vitest';
-import { importReport, ImportError } from '../../../src/lib/import/import-report.ts';
+import { accountForEveryCharacter, importReport, ImportError } from '../../../src/lib/import/import-report.ts';
+import { noteReference, readSourceLines } from '../../../src/lib/import/source-lines.ts';
 
 /** A line of `chars` characters in a 20-character column: `text`, then filler. */
 const line = (text: string, chars = 20) => text.padEnd(chars, '文');
@@ -102,5 +103,34 @@ describe('the import refuses', () => {
   it('an empty text and a text with no running prose, saying so', () => {
     expect(() => importReport('\n\n', { source: 'sources/x.txt' })).toThrow(ImportError);
     expect(() => importReport('标题\n作者\n', { source: 'sources/x.txt' })).toThrow(/no paragraph of running text/);
+  });
+});
+
+describe('the import’s own check that nothing is lost', () => {
+  const lines = readSourceLines('第一句。\n\n34\n第二句，有一个注。[1]\n[1]　注释。');
+  const bodyLines = [lines[0]!, lines[3]!].map((line) => ({ line, text: line.text.replace('[1]', noteReference(1)), pageBreakBefore: false }));
+  const note = { number: 1, parts: [{ text: '注释。', line: lines[4]! }], referenced: true };
+  const accounting = {
+    lines,
+    removed: new Map([[3, { line: 3, text: '34', why: 'page number' }]]),
+    isNoteLine: (line: { number: number }) => line.number === 5,
+    bodyLines,
+    matter: [],
+    body: '\n第一句。\n\n第二句，有一个注。[^1]\n\n[^1]: 注释。\n',
+    notes: [note],
+  };
+
+  it('passes what shows every character', () => {
+    expect(() => accountForEveryCharacter(accounting)).not.toThrow();
+  });
+
+  it('stops at a line that is neither on the page nor listed as removed', () => {
+    expect(() => accountForEveryCharacter({ ...accounting, removed: new Map() })).toThrow(/line 3 \("34"\) would be neither on the page nor listed as removed/);
+  });
+
+  it('stops at MDX that drops, adds or formats a character of the body or a note', () => {
+    expect(() => accountForEveryCharacter({ ...accounting, body: accounting.body.replace('第二句', '第二') })).toThrow(/the body written differs from the source/);
+    expect(() => accountForEveryCharacter({ ...accounting, body: accounting.body.replace('注释。', '注。') })).toThrow(/note 1 \(line 5\) differs/);
+    expect(() => accountForEveryCharacter({ ...accounting, body: accounting.body.replace('第一句。', '*第一*句。') })).toThrow(/would not show the text as is: emphasis/);
   });
 });
