@@ -85,12 +85,6 @@ export function abstractFrom(lines: readonly SourceLine[], start: number, layout
   return { lines: taken };
 }
 
-function mostCommonWidth(widths: readonly number[]): number {
-  const counts = new Map<number, number>();
-  for (const width of widths) counts.set(width, (counts.get(width) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? 0;
-}
-
 /** A line of running text: long, with Chinese punctuation. */
 const isProse = (text: string) => displayWidth(text) >= 20 && /[，。；！？]/.test(text) && !parseIssueLine(text);
 
