@@ -1,13 +1,13 @@
 /**
- * What the import tells the editor, by source line number: what it removed
- * and why, every place it was unsure of, and every front-matter field it
- * could not determine. The editor checks exactly these.
+ * A place the import was unsure of, by source line number: it chose, and may
+ * have chosen wrong, so the editor checks exactly there. (What it removed is
+ * the layout's `removed` list; fields it could not determine are TODOs in
+ * the front matter.)
  */
 export interface Finding {
   /** 1-based line of the source text the finding is about. */
   line: number;
-  /** `uncertain`: the import chose, and may have chosen wrong. `todo`: a field the editor must fill in. */
-  kind: 'uncertain' | 'todo';
+  kind: 'uncertain';
   message: string;
 }
 
