@@ -19,7 +19,16 @@ import { draftFrontMatter, readFront, writeFrontMatter, type MatterNote } from '
 import { writeBody, type WrittenNote } from './mdx.ts';
 import { readMdxText } from './mdx-text.ts';
 import { findOutline, mayBeHeadingAfter } from './outline.ts';
-import { isPageNumber, pageBreaksFromBlankRuns, parseIssueLine, repeatedShortLines, runningHeadReason, titleKey, type IssueLine } from './page-artifacts.ts';
+import {
+  isPageNumber,
+  pageBreaksFromBlankRuns,
+  parseIssueLine,
+  repeatedShortLines,
+  runningHeadReason,
+  titleKey,
+  type IssueLine,
+  type RunningHeadContext,
+} from './page-artifacts.ts';
 import { findRegions, ImportError } from './regions.ts';
 import { buildParagraphs, detectLayout, joinLines, type BodyLine, type Paragraph } from './rejoin.ts';
 import { isBlank, MARKER_ONLY, NOTE_REFERENCE, NOTE_START, readSourceLines, squash, type SourceLine } from './source-lines.ts';
@@ -78,23 +87,9 @@ export function importReport(text: string, options: ImportOptions): ImportedRepo
   // What the pages added inside the body and after it.
   const removed = new Map<number, RemovedLine>();
   const remove = (line: SourceLine, why: string) => removed.set(line.number, { line: line.number, text: line.text, why });
-  const pageNumbers: number[] = [];
-  let issueFromHeads: IssueLine | undefined;
   const heads = { ...(reading.titleLine ? { title: titleKey(reading.titleLine.text) } : {}), repeated };
-  for (const line of lines) {
-    if (line.number < bodyFirst || isBlank(line) || isNoteLine(line)) continue;
-    if (isPageNumber(line)) {
-      remove(line, 'page number');
-      pageNumbers.push(Number(line.text));
-      continue;
-    }
-    const why = runningHeadReason(line, heads);
-    if (why) {
-      remove(line, why);
-      const issue = parseIssueLine(line.text);
-      if (issue?.journal) issueFromHeads ??= issue;
-    }
-  }
+  const artifacts = pageArtifacts(lines.filter((line) => line.number >= bodyFirst && !isBlank(line) && !isNoteLine(line)), heads);
+  for (const artifact of artifacts.removed) removed.set(artifact.line, artifact);
 
   const inBody = (line: SourceLine) => line.number >= bodyFirst && line.number <= bodyLast;
   const markers = resolveMarkers(lines, footnotes, (line) => inBody(line) && !removed.has(line.number), findings);
@@ -107,27 +102,13 @@ export function importReport(text: string, options: ImportOptions): ImportedRepo
     }
   }
 
-  // The body, line by line, with where the pages broke.
-  const blankRunBreaks = pageBreaksFromBlankRuns(lines);
-  const bodyLines: BodyLine[] = [];
-  let pageBreak = false;
-  for (const line of lines) {
-    if (!inBody(line) || isBlank(line)) continue;
-    if (isNoteLine(line) || removed.has(line.number)) {
-      pageBreak = true;
-      continue;
-    }
-    pageBreak ||= line.formFeed || line.pageStartIndent || blankRunBreaks.has(line.number);
-    bodyLines.push({ line, text: withReferences(line.text, markers.byLine.get(line.number)), pageBreakBefore: pageBreak && bodyLines.length > 0 });
-    pageBreak = false;
-  }
+  const bodyLines = bodyLinesOf(lines.filter(inBody), (line) => isNoteLine(line) || removed.has(line.number), markers.byLine);
 
   // A heading fits on a line of the column (wrapped texts).
-  const headingWidth = bodyWidth;
-  const isHeading = (lineText: string, previous?: string) => mayBeHeadingAfter(lineText, previous, headingWidth);
+  const isHeading = (lineText: string, previous?: string) => mayBeHeadingAfter(lineText, previous, bodyWidth);
   const paragraphs = buildParagraphs(bodyLines, layout, isHeading, findings);
   const { body: bodyParagraphs, reportNotes } = separateReportNotes(paragraphs, findings);
-  const blocks = findOutline(bodyParagraphs, findings, headingWidth);
+  const blocks = findOutline(bodyParagraphs, findings, bodyWidth);
 
   const numbered = footnotes.blocks.flatMap((block) => block.notes).filter((note) => note.number !== undefined);
   const notes: WrittenNote[] = numbered.map((note) => ({ number: note.number!, text: noteText(note, findings) }));
@@ -143,8 +124,8 @@ export function importReport(text: string, options: ImportOptions): ImportedRepo
       back,
       ...(regions.abstract ? { abstract: regions.abstract } : {}),
       notes: [...titleNotes, ...reportNotes].sort((a, b) => a.lines[0]!.number - b.lines[0]!.number),
-      ...(issueFromHeads ? { issueFromHeads } : {}),
-      pageNumbers,
+      ...(artifacts.issue ? { issueFromHeads: artifacts.issue } : {}),
+      pageNumbers: artifacts.pageNumbers,
       source: options.source,
     },
     reading,
@@ -175,6 +156,47 @@ export function importReport(text: string, options: ImportOptions): ImportedRepo
     findings: sortFindings([...findings, ...matterFindings]),
     todos: [...draft.todos].map(([field, message]) => ({ field, message })),
   };
+}
+
+/**
+ * Page numbers and running heads among the lines from the body on, the
+ * numbers printed, and the journal line the heads repeat.
+ */
+function pageArtifacts(lines: readonly SourceLine[], heads: RunningHeadContext): { removed: RemovedLine[]; pageNumbers: number[]; issue?: IssueLine } {
+  const removed: RemovedLine[] = [];
+  const pageNumbers: number[] = [];
+  let issue: IssueLine | undefined;
+  for (const line of lines) {
+    const why = isPageNumber(line) ? 'page number' : runningHeadReason(line, heads);
+    if (!why) continue;
+    removed.push({ line: line.number, text: line.text, why });
+    if (why === 'page number') pageNumbers.push(Number(line.text));
+    const journal = parseIssueLine(line.text);
+    if (journal?.journal) issue ??= journal;
+  }
+  return { removed, pageNumbers, ...(issue ? { issue } : {}) };
+}
+
+/**
+ * The body's lines with their note references, each marked when a page
+ * break lies before it (a footnote block, a removed line, a form feed, a
+ * page's indented first line, a long run of blank lines).
+ */
+function bodyLinesOf(lines: readonly SourceLine[], isNotBody: (line: SourceLine) => boolean, markers: ReadonlyMap<number, (number | undefined)[]>): BodyLine[] {
+  const blankRunBreaks = pageBreaksFromBlankRuns(lines);
+  const bodyLines: BodyLine[] = [];
+  let pageBreak = false;
+  for (const line of lines) {
+    if (isBlank(line)) continue;
+    if (isNotBody(line)) {
+      pageBreak = true;
+      continue;
+    }
+    pageBreak ||= line.formFeed || line.pageStartIndent || blankRunBreaks.has(line.number);
+    bodyLines.push({ line, text: withReferences(line.text, markers.get(line.number)), pageBreakBefore: pageBreak && bodyLines.length > 0 });
+    pageBreak = false;
+  }
+  return bodyLines;
 }
 
 function noteText(note: SourceNote, findings: Finding[]): string {

@@ -64,9 +64,12 @@ describe.each(readReports().filter((report) => report.data.source))('$slug laid 
       expect(result.body).toBe(report.body);
     });
 
-    it.runIf(options.noteLines < 4 && report.body.includes('[^'))('finds the notes a page break split and records them in the layout', () => {
-      expect(result.layout.noteContinuations.length).toBeGreaterThan(0);
-    });
+    // The layout with small note areas makes notes run on to the next page.
+    if (options.noteLines < 4 && report.body.includes('[^')) {
+      it('finds the notes a page break split and records them in the layout', () => {
+        expect(result.layout.noteContinuations.length).toBeGreaterThan(0);
+      });
+    }
 
     it('removes exactly the running heads and page numbers the layout added', () => {
       expect(new Map(result.removed.map((r) => [r.line, r.why]))).toEqual(added);
