@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { parse, stringify } from 'yaml';
+import { Document, isMap, isPair, isScalar, isSeq, parse } from 'yaml';
 
 /**
  * How a source text extracted from a PDF (content/sources/<name>.txt) is laid
@@ -33,6 +33,11 @@ export const sourceLayoutSchema = z
     matterInBody: z.array(lineNumber).default([]),
     /** Lines the PDF added, never part of the report. */
     removed: z.array(removedLineSchema).default([]),
+    /**
+     * Lines at the top of a page's footnote block, before its first `[n]`,
+     * that finish the previous page's last note: a note a page break split.
+     */
+    noteContinuations: z.array(lineNumber).default([]),
   })
   .refine((layout) => layout.body[0] <= layout.body[1], { error: 'body: the first line is after the last', path: ['body'] });
 
@@ -67,6 +72,7 @@ export function parseSourceLayout(yamlText: string, sourceText: string, file: st
   exists(layout.body[0], 'body');
   exists(layout.body[1], 'body');
   for (const n of layout.matterInBody) exists(n, 'matterInBody');
+  for (const n of layout.noteContinuations) exists(n, 'noteContinuations');
   for (const removed of layout.removed) {
     exists(removed.line, 'removed');
     const actual = lines[removed.line - 1]?.trim();
@@ -78,12 +84,47 @@ export function parseSourceLayout(yamlText: string, sourceText: string, file: st
   return layout;
 }
 
-/** The layout as YAML, with a header saying what the file is for. */
-export function formatSourceLayout(layout: SourceLayout, sourceName: string): string {
-  const header = [
-    `# How ${sourceName} is laid out: where the body runs and which lines the PDF`,
-    '# added (removed from the report). Line numbers refer to that file. Written by',
-    '# `npm run import`, checked by the editor, read by the fidelity test.',
+/**
+ * The layout as YAML, with a header saying what the file is for. Given the
+ * source's lines, comments quote where the body starts and ends and what
+ * each front or back matter line inside it is, so the editor can check the
+ * numbers without counting lines.
+ */
+export function formatSourceLayout(layout: SourceLayout, sourceName: string, sourceLines?: readonly string[]): string {
+  // Empty lists of matter and note continuations are the default: left out.
+  const { matterInBody, noteContinuations, ...rest } = layout;
+  const doc = new Document({
+    body: rest.body,
+    ...(matterInBody.length > 0 ? { matterInBody } : {}),
+    removed: rest.removed,
+    ...(noteContinuations.length > 0 ? { noteContinuations } : {}),
+  });
+  doc.commentBefore = [
+    ` How ${sourceName} is laid out: where the body runs and which lines`,
+    ' the PDF added (removed from the report). Line numbers refer to that file.',
+    ' Written by `npm run import`, checked by the editor, read by the fidelity',
+    ' test (tests/build/fidelity.test.ts).',
   ].join('\n');
-  return `${header}\n${stringify(layout, { flowCollectionPadding: false })}`;
+  const quote = (n: number) => sourceLines?.[n - 1]?.trim() ?? '';
+  const start = (text: string) => (Array.from(text).length > 10 ? `${Array.from(text).slice(0, 10).join('')}…` : text);
+  const end = (text: string) => (Array.from(text).length > 10 ? `…${Array.from(text).slice(-10).join('')}` : text);
+  if (isMap(doc.contents)) {
+    for (const pair of doc.contents.items) {
+      if (!isPair(pair) || !isScalar(pair.key)) continue;
+      if (isSeq(pair.value)) pair.value.flow = pair.key.value !== 'removed' || pair.value.items.length === 0;
+      if (!sourceLines) continue;
+      if (pair.key.value === 'body') {
+        pair.key.commentBefore = ` ${start(quote(layout.body[0]))} to ${end(quote(layout.body[1]))}`;
+      }
+      if (pair.key.value === 'noteContinuations') {
+        pair.key.commentBefore = noteContinuations.map((n) => ` line ${n}: ${start(quote(n))} (the rest of a note split by a page break)`).join('\n');
+      }
+      if (pair.key.value === 'matterInBody') {
+        pair.key.commentBefore = matterInBody.map((n) => ` line ${n}: ${start(quote(n))} (front or back matter)`).join('\n');
+      }
+    }
+    const removed = doc.contents.get('removed', true);
+    if (isSeq(removed)) for (const item of removed.items) if (isMap(item)) item.flow = true;
+  }
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }

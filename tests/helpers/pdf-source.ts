@@ -6,9 +6,10 @@
  * matter. It is deliberately independent of the MDX files: the fidelity test
  * compares this reading of the source with the built HTML.
  *
- * What the PDF added (running heads, page numbers, a stray marker) is named
- * line by line in the source's layout file (src/lib/source-layout.ts), so
- * nothing is dropped by a guess.
+ * What the PDF added (running heads, page numbers, a stray marker), and the
+ * lines that finish a note a page break split, are named line by line in the
+ * source's layout file (src/lib/source-layout.ts), so nothing is dropped or
+ * moved by a guess.
  */
 import { readFileSync } from 'node:fs';
 import type { SourceLayout } from '../../src/lib/source-layout.ts';
@@ -43,6 +44,7 @@ const MARKER = /\[(\d+)\]/g;
 export function readSource(path: string, layout: SourceLayout): SourceReading {
   const rawLines = readFileSync(path, 'utf8').split('\n');
   const artifacts = new Set(layout.removed.map((removed) => removed.line));
+  const continuations = new Set(layout.noteContinuations);
   const matterInBody = new Set(layout.matterInBody);
   const [bodyFirst, bodyLast] = layout.body;
 
@@ -79,6 +81,11 @@ export function readSource(path: string, layout: SourceLayout): SourceReading {
   rawLines.forEach((raw, i) => {
     const lineNumber = i + 1;
     if (artifacts.has(lineNumber) || raw.trim() === '') return;
+    // The rest of the previous page's last note, which a page break split (the layout says where).
+    if (continuations.has(lineNumber)) {
+      notes.at(-1)!.lines.push(line(lineNumber, raw.trim(), raw));
+      return;
+    }
     const inBody = lineNumber >= bodyFirst && lineNumber <= bodyLast;
 
     const noteStart = NOTE_START.exec(raw);

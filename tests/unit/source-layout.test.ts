@@ -10,8 +10,12 @@ describe('source layout files', () => {
   });
 
   it('read back what they were written as', () => {
-    const layout = { body: [3, 5] as [number, number], matterInBody: [], removed: [{ line: 4, text: '12', why: 'page number' }] };
+    const layout = { body: [3, 5] as [number, number], matterInBody: [], removed: [{ line: 4, text: '12', why: 'page number' }], noteContinuations: [] };
     expect(parseSourceLayout(formatSourceLayout(layout, 'x.txt'), source, 'x.layout.yaml')).toEqual(layout);
+    const full = { body: [3, 5] as [number, number], matterInBody: [3], removed: [], noteContinuations: [5] };
+    const yaml = formatSourceLayout(full, 'x.txt', source.split('\n'));
+    expect(parseSourceLayout(yaml, source, 'x.layout.yaml')).toEqual(full);
+    expect(yaml).toMatch(/# 正文第一段。 to 正文第二段。\nbody: \[3, 5\]/);
   });
 
   it('refuse a removed line whose text is not what the source has there', () => {
