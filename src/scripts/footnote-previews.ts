@@ -6,11 +6,17 @@
  * Tab moves into it and links inside stay clickable. The note list at the end
  * of the report, with its back-links, stays as it is.
  *
+ * Where the notes stand in the margin beside the text (margin-notes.ts), no
+ * preview opens: a reference is the plain link to its note in the list.
+ *
  * Loaded on first use by footnote-loader.ts, with its styles.
  */
 import previewStyles from '../styles/footnote-preview.css?inline';
 
 const REF_SELECTOR = 'a[data-footnote-ref]';
+
+/** The notes are shown in the margin column (report.css shows it only where it has room). */
+const notesBesideText = () => (document.querySelector('margin-notes')?.clientWidth ?? 0) > 0;
 
 class FootnotePreviews extends HTMLElement {
   #preview: HTMLElement = document.createElement('span');
@@ -61,7 +67,7 @@ class FootnotePreviews extends HTMLElement {
     const backref = event.target instanceof Element ? event.target.closest<HTMLAnchorElement>('a[data-footnote-backref]') : null;
     if (backref) this.#returningTo = decodeURIComponent(backref.hash.slice(1));
     const ref = this.#refFrom(event.target);
-    if (!ref) return;
+    if (!ref || notesBesideText()) return;
     // The preview replaces the jump to the note list; the list is one link away inside it.
     event.preventDefault();
     this.#open(ref);
@@ -75,7 +81,7 @@ class FootnotePreviews extends HTMLElement {
     // #onClick). Following a back-link also focuses the reference (by mouse
     // or by Enter), and the reader who just read the note should not get it
     // again over the text.
-    if (ref && !this.#refocusing && ref.id !== returning && ref.matches(':focus-visible')) this.#open(ref);
+    if (ref && !this.#refocusing && ref.id !== returning && ref.matches(':focus-visible') && !notesBesideText()) this.#open(ref);
   };
 
   #onFocusOut = (event: FocusEvent): void => {
@@ -103,7 +109,10 @@ class FootnotePreviews extends HTMLElement {
   };
 
   #onResize = (): void => {
-    if (this.#openRef) this.#position(this.#openRef);
+    if (!this.#openRef) return;
+    // Grown wide enough for the notes beside the text: they show it now.
+    if (notesBesideText()) this.#close();
+    else this.#position(this.#openRef);
   };
 
   #open(ref: HTMLAnchorElement): void {

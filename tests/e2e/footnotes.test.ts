@@ -6,15 +6,19 @@
  */
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { e2eDescribe, phone, placement, reports, scrollSettled, useBrowserSession, type ContextOptions } from '../helpers/browser.ts';
+import { e2eDescribe, laptop, phone, placement, reports, scrollSettled, useBrowserSession, type ContextOptions } from '../helpers/browser.ts';
 
 const report = reports.multilateralism;
 
 e2eDescribe('footnote previews', () => {
   const session = useBrowserSession();
 
-  /** Opens the report (on a desktop unless told otherwise). */
-  const open = (options?: ContextOptions) => session.open(report, options);
+  /**
+   * Opens the report (on a desktop too narrow for the notes in the margin,
+   * where a reference opens its preview, unless told otherwise;
+   * margin-notes.test.ts covers the wider screens).
+   */
+  const open = (options: ContextOptions = laptop) => session.open(report, options);
 
   const preview = (page: Page) => page.locator('#footnote-preview');
   const normalized = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
@@ -156,7 +160,7 @@ e2eDescribe('footnote previews', () => {
     // first use. Here that code is slow to arrive, so the click, the keyboard
     // focus and the back-link all come before it.
     const PREVIEW_CODE = /\/_astro\/footnote-previews-[^/]*\.js$/;
-    const slowly = async (options?: ContextOptions) => {
+    const slowly = async (options: ContextOptions = laptop) => {
       const context = await session.newContext(options);
       const requested: string[] = [];
       await context.route(PREVIEW_CODE, async (route) => {
