@@ -16,13 +16,11 @@
  * Loaded on first use by footnote-loader.ts, with its styles.
  */
 import previewStyles from '../styles/footnote-preview.css?inline';
+import { notesBesideText } from './notes-beside-text.ts';
 
 const REF_SELECTOR = 'a[data-footnote-ref]';
 /** Space between the reference's line and the preview, in px. */
 const GAP = 6;
-
-/** The notes are shown in the margin column (report.css shows it only where it has room). */
-const notesBesideText = () => (document.querySelector('margin-notes')?.clientWidth ?? 0) > 0;
 
 class FootnotePreviews extends HTMLElement {
   #preview: HTMLElement = document.createElement('span');

@@ -2,7 +2,8 @@
  * <report-toc>: marks the table-of-contents link of the section being read
  * with aria-current, and names that section in the contents bar of narrower
  * screens ("目录 · …"). The list itself is rendered on the server; this only
- * watches which heading was last scrolled past the top of the viewport.
+ * watches which heading was last scrolled past a line a third of the way
+ * down the viewport.
  *
  * Where the contents are that bar, tapping it opens them as a sheet
  * (toc-sheet.ts), whose code loads the first time a reader reaches for it.
@@ -27,60 +28,33 @@ const loadSheet = () =>
 class ReportToc extends HTMLElement {
   /** Set by toc-sheet.ts once loaded. */
   openSheet?: () => void;
-  #observer: IntersectionObserver | undefined;
-  #onScroll: (() => void) | undefined;
 
   connectedCallback(): void {
-    this.#watchSections();
-    const summary = this.querySelector('summary');
-    summary?.addEventListener('pointerdown', () => void loadSheet());
-    summary?.addEventListener('click', (event) => {
-      // The bar is what report.css makes sticky on narrower screens; on wide
-      // ones the contents are always open beside the text.
-      if (getComputedStyle(this.closest('.report-toc-column') ?? this).position !== 'sticky') return;
-      event.preventDefault();
-      void loadSheet().then(() => this.openSheet?.());
-    });
-  }
-
-  #watchSections(): void {
     const links = new Map<string, HTMLAnchorElement>();
     for (const link of this.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')) {
       links.set(decodeURIComponent(link.hash.slice(1)), link);
     }
-    const headings = [...links.keys()]
-      .map((id) => document.getElementById(id))
-      .filter((el): el is HTMLElement => el !== null);
-    if (headings.length === 0) return;
-
-    const label = this.querySelector('.toc-current');
+    const headings = [...links.keys()].flatMap((id) => document.getElementById(id) ?? []);
+    const label = this.querySelector('.toc-current')!;
     let current: HTMLAnchorElement | undefined;
-    const mark = (id: string | undefined) => {
-      const link = id === undefined ? undefined : links.get(id);
+    // The section being read is the last heading above a line a third of the
+    // way down the viewport. Recomputed once per frame while the page scrolls
+    // (an instant jump, a scrollbar drag, Home included) or reflows.
+    const update = () => {
+      let active = headings[0];
+      for (const heading of headings) {
+        if (heading.getBoundingClientRect().top > innerHeight / 3) break;
+        active = heading;
+      }
+      const link = active && links.get(active.id);
       if (link === current) return;
       current?.removeAttribute('aria-current');
       link?.setAttribute('aria-current', 'true');
       current = link;
-      if (label) label.textContent = link?.textContent ?? '';
+      label.textContent = link?.textContent ?? '';
     };
-
-    // The section being read is the last heading above a line a third of the
-    // way down the viewport; recomputed whenever a heading crosses that band.
-    const update = () => {
-      const line = innerHeight / 3;
-      let active: string | undefined;
-      for (const heading of headings) {
-        if (heading.getBoundingClientRect().top <= line) active = heading.id;
-        else break;
-      }
-      mark(active ?? headings[0]?.id);
-    };
-    this.#observer = new IntersectionObserver(update, { rootMargin: '0px 0px -66% 0px' });
-    for (const heading of headings) this.#observer.observe(heading);
-    // An instant jump (scrollbar drag, a back-link, Home) can move past the
-    // band without a heading crossing it: recompute once per frame on scroll.
     let queued = false;
-    this.#onScroll = () => {
+    const onChange = () => {
       if (queued) return;
       queued = true;
       requestAnimationFrame(() => {
@@ -88,13 +62,19 @@ class ReportToc extends HTMLElement {
         update();
       });
     };
-    addEventListener('scroll', this.#onScroll, { passive: true });
+    addEventListener('scroll', onChange, { passive: true });
+    addEventListener('resize', onChange);
     update();
-  }
 
-  disconnectedCallback(): void {
-    this.#observer?.disconnect();
-    if (this.#onScroll) removeEventListener('scroll', this.#onScroll);
+    const summary = this.querySelector('summary')!;
+    summary.addEventListener('pointerdown', loadSheet);
+    summary.addEventListener('click', (event) => {
+      // The bar is what report.css makes sticky on narrower screens; on wide
+      // ones the contents are always open beside the text.
+      if (getComputedStyle(this.parentElement!).position !== 'sticky') return;
+      event.preventDefault();
+      void loadSheet().then(() => this.openSheet?.());
+    });
   }
 }
 

@@ -32,9 +32,14 @@ async function openFootnotePreview(page: Page): Promise<void> {
 
 /** Notes placed in the margin (wide screens), one highlighted with its reference by pointing at it. */
 async function highlightMarginNote(page: Page): Promise<void> {
-  await page.locator('margin-notes .note').first().waitFor();
-  await page.locator('a[data-footnote-ref]').nth(2).hover();
-  await page.locator('margin-notes .note.is-paired').waitFor();
+  await page.locator('margin-note').first().waitFor();
+  const ref = page.locator('a[data-footnote-ref]').nth(2);
+  await ref.hover();
+  const id = decodeURIComponent((await ref.getAttribute('href'))!.slice(1));
+  await page.waitForFunction(
+    (id) => getComputedStyle(document.querySelector(`margin-note[data-note="${id}"]`)!).backgroundColor !== 'rgba(0, 0, 0, 0)',
+    id,
+  );
 }
 
 /** Reading the text on a phone, the contents bar tapped: the sheet is open. */

@@ -98,12 +98,12 @@ const journey: Leg[] = [
       }, trip.sectionId!);
       expect(refId).toBe(firstRefAfterHeading);
 
-      const besideText = await page.evaluate(() => (document.querySelector('margin-notes')?.clientWidth ?? 0) > 0);
+      const besideText = await page.evaluate(() => getComputedStyle(document.querySelector('.report')!).getPropertyValue('--margin-note-display').trim() === 'block');
       if (besideText) {
         // Wide screens: the note stands in the margin, lit up with its reference, on screen beside it.
-        const marginNote = page.locator(`margin-notes .note[data-note="fn-${note}"]`);
+        const marginNote = page.locator(`margin-note[data-note="fn-${note}"]`);
         await expect
-          .poll(() => marginNote.evaluate((el) => el.classList.contains('is-paired') && getComputedStyle(el).backgroundColor !== 'rgba(0, 0, 0, 0)'), {
+          .poll(() => marginNote.evaluate((el) => getComputedStyle(el).backgroundColor !== 'rgba(0, 0, 0, 0)'), {
             message: 'margin note highlighted by keyboard focus',
           })
           .toBe(true);

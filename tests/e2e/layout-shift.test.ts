@@ -27,7 +27,7 @@ e2eDescribe('layout stability', () => {
   const cases = [
     ['desktop', desktop, 0],
     ['phone', phone, 0],
-    ['wide, notes in the margin', wide, 0],
+    ['wide', wide, 0],
     ['desktop, slow connection', desktop, 300],
     ['phone, slow connection', phone, 300],
   ] as const;

@@ -3,8 +3,8 @@
  * line that cites it, numbered, never overlapping, pushed down when they
  * crowd; a reference and its note highlighted together; the copy for the
  * eye only (screen readers, the Tab order and the page's text keep the one
- * note list); narrower screens keep the preview in place and never download
- * the margin code.
+ * note list); their code comes with the reader's first move, not with the
+ * page; narrower screens keep the preview in place and never download it.
  */
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
@@ -36,15 +36,14 @@ interface Measured {
 /** Every reference (first of each note) with its note in the margin, measured in page coordinates. */
 function measureNotes(page: Page) {
   return page.evaluate(() => {
-    const root = document.querySelector('margin-notes')?.shadowRoot;
-    const text = (element: Element | null | undefined) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const text = (element: Node | null | undefined) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
     const seen = new Set<string>();
     const rows: Measured[] = [];
     for (const ref of document.querySelectorAll<HTMLAnchorElement>('a[data-footnote-ref]')) {
       const id = decodeURIComponent(ref.hash.slice(1));
       if (seen.has(id)) continue;
       seen.add(id);
-      const note = [...(root?.querySelectorAll<HTMLElement>('.note') ?? [])].find((n) => n.dataset['note'] === id);
+      const note = [...document.querySelectorAll<HTMLElement>('margin-note')].find((n) => n.dataset['note'] === id);
       const item = document.getElementById(id)!.cloneNode(true) as Element;
       item.querySelectorAll('[data-footnote-backref]').forEach((a) => a.remove());
       const box = note?.getBoundingClientRect();
@@ -53,8 +52,8 @@ function measureNotes(page: Page) {
         ref: ref.id,
         note: id,
         number: text(ref),
-        noteNumber: text(note?.querySelector('.number')),
-        noteText: text(note),
+        noteNumber: text(note?.shadowRoot?.querySelector('[part~="number"]')),
+        noteText: text(note?.shadowRoot),
         listText: text(item),
         refTop: refBox.top + scrollY,
         lineHeight: parseFloat(getComputedStyle(ref.closest('p, li') ?? ref).lineHeight),
@@ -69,8 +68,11 @@ function measureNotes(page: Page) {
   });
 }
 
-const marginNotesPlaced = (page: Page) =>
-  page.waitForFunction(() => (document.querySelector('margin-notes')?.shadowRoot?.querySelectorAll('.note').length ?? 0) > 0);
+/** The reader's first move (here the pointer) brings the notes into the margin. */
+async function marginNotesPlaced(page: Page) {
+  await page.mouse.move(5, 5);
+  await page.waitForFunction(() => document.querySelectorAll('margin-note').length > 0);
+}
 
 e2eDescribe('notes in the margin beside the text', () => {
   const session = useBrowserSession();
@@ -114,8 +116,8 @@ e2eDescribe('notes in the margin beside the text', () => {
     const { rows } = await measureNotes(page);
     const target = rows[Math.min(2, rows.length - 1)]!;
     const ref = page.locator(`#${target.ref}`);
-    const note = page.locator(`margin-notes .note[data-note="${target.note}"]`);
-    const other = page.locator('margin-notes .note').first();
+    const note = page.locator(`margin-note[data-note="${target.note}"]`);
+    const other = page.locator('margin-note').first();
     const background = (locator: typeof ref) => locator.evaluate((element) => getComputedStyle(element).backgroundColor);
     const plainNote = await background(note);
     const plainRef = await background(ref);
@@ -149,11 +151,11 @@ e2eDescribe('notes in the margin beside the text', () => {
   it.each(annotated)('%s: the margin copy is for the eye only; a reference stays the link to its note in the list', async (path) => {
     const { page, errors } = await session.open(path, wide);
     await marginNotesPlaced(page);
-    const margin = page.locator('margin-notes');
-    expect(await margin.getAttribute('aria-hidden')).toBe('true');
-    expect(await margin.getAttribute('data-pagefind-ignore')).not.toBeNull();
-    // Nothing in it is a Tab stop, and its text is not the page's text a second time.
-    expect(await page.locator('margin-notes a:not([tabindex="-1"]), margin-notes [id]').count()).toBe(0);
+    const notes = page.locator('margin-note');
+    const count = await notes.count();
+    expect(await page.locator('margin-note[aria-hidden="true"][data-pagefind-ignore]').count()).toBe(count);
+    // Nothing in them is a Tab stop, and their text is not the page's text a second time.
+    expect(await page.locator('margin-note a:not([tabindex="-1"]), margin-note [id]').count()).toBe(0);
     const { rows } = await measureNotes(page);
     const first = rows[0]!;
     const mentions = await page.evaluate((text) => document.body.innerText.split(text).length - 1, first.listText);
@@ -166,11 +168,32 @@ e2eDescribe('notes in the margin beside the text', () => {
     expect(await page.locator('#footnote-preview').count()).toBe(0);
 
     // Printed, the notes are in the list at the end only.
-    const notes = page.locator('margin-notes .note');
     expect(await notes.first().isVisible()).toBe(true);
     await page.emulateMedia({ media: 'print' });
     expect(await notes.first().isVisible()).toBe(false);
     expect(errors).toEqual([]);
+  });
+
+  it.each(annotated)('%s: opening the page downloads no margin code; the reader\u2019s first move (pointer, scroll or key) brings it', async (path) => {
+    for (const move of [
+      (page: Page) => page.mouse.move(400, 300),
+      (page: Page) => page.mouse.wheel(0, 300),
+      (page: Page) => page.keyboard.press('Tab'),
+    ]) {
+      const context = await session.newContext(wide);
+      const fetched: string[] = [];
+      context.on('request', (request) => {
+        if (MARGIN_CODE.test(request.url())) fetched.push(request.url());
+      });
+      const page = await context.newPage();
+      await page.goto(session.site.url(path));
+      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(300);
+      expect(fetched, 'margin code fetched with the page').toEqual([]);
+      await move(page);
+      await page.waitForFunction(() => document.querySelectorAll('margin-note').length > 0);
+      expect(fetched).toHaveLength(1);
+    }
   });
 
   it.each(annotated)('%s: narrower screens keep the preview and never download the margin notes', async (path) => {
@@ -183,7 +206,7 @@ e2eDescribe('notes in the margin beside the text', () => {
       const page = await context.newPage();
       await page.goto(session.site.url(path));
       await page.waitForLoadState('networkidle');
-      expect(await page.locator('margin-notes').isVisible()).toBe(false);
+      expect(await page.locator('margin-note').count()).toBe(0);
       const ref = page.locator('a[data-footnote-ref]').first();
       await ref.scrollIntoViewIfNeeded();
       await (device === phone ? ref.tap() : ref.click());
@@ -195,7 +218,7 @@ e2eDescribe('notes in the margin beside the text', () => {
   it.each(annotated)('%s: widening the window past the breakpoint brings the notes into the margin, in place of the preview', async (path) => {
     const { page, errors } = await session.open(path, laptop);
     await page.waitForLoadState('networkidle');
-    expect(await page.locator('margin-notes .note').count()).toBe(0);
+    expect(await page.locator('margin-note').count()).toBe(0);
     // A preview open (its code loaded) while the window is still narrower.
     const ref = page.locator('a[data-footnote-ref]').first();
     await ref.click();
