@@ -57,5 +57,12 @@ for (const ref of document.querySelectorAll<HTMLAnchorElement>('a[data-footnote-
   note.setAttribute('aria-hidden', 'true');
   note.setAttribute('data-pagefind-ignore', '');
   note.attachShadow({ mode: 'open' }).append(marginCopy(source, ref.textContent?.trim() ?? ''));
-  (ref.closest('sup') ?? ref).after(note);
+  // Beside the line: right after the reference, where it runs in a paragraph
+  // or a list. A heading, table or quotation lays out its own box (a float
+  // in it would keep to that box): there the note stands at the top of it.
+  const body = ref.closest('.report-body');
+  let top: Element = ref;
+  while (top.parentElement && top.parentElement !== body) top = top.parentElement;
+  if (ref.closest('h2, h3, h4, h5, h6, table, blockquote, figure, dl') && top !== ref) top.before(note);
+  else (ref.closest('sup') ?? ref).after(note);
 }
