@@ -16,6 +16,7 @@
  * Loaded on first use by footnote-loader.ts, with its styles.
  */
 import previewStyles from '../styles/footnote-preview.css?inline';
+import closeStyles from '../styles/sheet-close.css?inline';
 import { notesBesideText } from './notes-beside-text.ts';
 
 const REF_SELECTOR = 'a[data-footnote-ref]';
@@ -45,7 +46,7 @@ class FootnotePreviews extends HTMLElement {
     if (!document.getElementById('footnote-preview-styles')) {
       const style = document.createElement('style');
       style.id = 'footnote-preview-styles';
-      style.textContent = previewStyles;
+      style.textContent = previewStyles + closeStyles;
       document.head.append(style);
     }
     // The keyboard reached a reference before this code arrived (its focus is
@@ -141,7 +142,7 @@ class FootnotePreviews extends HTMLElement {
     // Shown on the phone's sheet only (footnote-preview.css), where no text is left to tap beside it.
     const close = document.createElement('button');
     close.type = 'button';
-    close.className = 'footnote-preview-close';
+    close.className = 'footnote-preview-close sheet-close';
     close.setAttribute('aria-label', '关闭注释');
     close.textContent = '×';
     close.addEventListener('click', () => this.#closeToReference());

@@ -7,6 +7,7 @@
  * moves into the sheet while it is open and back into the page after, so
  * there is one list, and the current-section mark stays on it.
  */
+import closeStyles from '../styles/sheet-close.css?inline';
 import sheetStyles from '../styles/toc-sheet.css?inline';
 
 function build(): { dialog: HTMLDialogElement; body: HTMLElement } {
@@ -16,13 +17,13 @@ function build(): { dialog: HTMLDialogElement; body: HTMLElement } {
   // The body fills the dialog, so a click on the dialog itself is on its backdrop.
   dialog.innerHTML = `<div class="toc-sheet-body"><div class="toc-sheet-head">
     <h2 id="toc-sheet-title" class="toc-sheet-title">目录</h2>
-    <button type="button" class="toc-sheet-close" aria-label="关闭目录">×</button></div></div>`;
+    <button type="button" class="toc-sheet-close sheet-close" aria-label="关闭目录">×</button></div></div>`;
   return { dialog, body: dialog.querySelector('.toc-sheet-body')! };
 }
 
 function createSheet(host: HTMLElement): () => void {
   const style = document.createElement('style');
-  style.textContent = sheetStyles;
+  style.textContent = sheetStyles + closeStyles;
   document.head.append(style);
   const nav = host.querySelector('nav')!;
   const home = nav.parentElement!;

@@ -8,7 +8,7 @@
  */
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { e2eDescribe, laptop, phone, scrollSettled, useBrowserSession, wide } from '../helpers/browser.ts';
+import { e2eDescribe, laptop, phone, scrollSettled, useBrowserSession, wide, type ContextOptions } from '../helpers/browser.ts';
 import { readReports } from '../helpers/front-matter.ts';
 
 /** Reports whose text has footnotes (a `[^label]:` definition), as the content collection has them. */
@@ -76,6 +76,19 @@ async function marginNotesPlaced(page: Page) {
 
 e2eDescribe('notes in the margin beside the text', () => {
   const session = useBrowserSession();
+
+  /** Opens `path` in a fresh context, listing every request for the margin notes' code. */
+  async function openCountingMarginCode(path: string, device: ContextOptions) {
+    const context = await session.newContext(device);
+    const fetched: string[] = [];
+    context.on('request', (request) => {
+      if (MARGIN_CODE.test(request.url())) fetched.push(request.url());
+    });
+    const page = await context.newPage();
+    await page.goto(session.site.url(path));
+    await page.waitForLoadState('networkidle');
+    return { page, fetched };
+  }
 
   it('has reports with notes to show (from the content collection)', () => {
     expect(annotated.length).toBeGreaterThan(0);
@@ -180,14 +193,7 @@ e2eDescribe('notes in the margin beside the text', () => {
       (page: Page) => page.mouse.wheel(0, 300),
       (page: Page) => page.keyboard.press('Tab'),
     ]) {
-      const context = await session.newContext(wide);
-      const fetched: string[] = [];
-      context.on('request', (request) => {
-        if (MARGIN_CODE.test(request.url())) fetched.push(request.url());
-      });
-      const page = await context.newPage();
-      await page.goto(session.site.url(path));
-      await page.waitForLoadState('networkidle');
+      const { page, fetched } = await openCountingMarginCode(path, wide);
       await page.waitForTimeout(300);
       expect(fetched, 'margin code fetched with the page').toEqual([]);
       await move(page);
@@ -198,14 +204,7 @@ e2eDescribe('notes in the margin beside the text', () => {
 
   it.each(annotated)('%s: narrower screens keep the preview and never download the margin notes', async (path) => {
     for (const device of [laptop, phone]) {
-      const context = await session.newContext(device);
-      const fetched: string[] = [];
-      context.on('request', (request) => {
-        if (MARGIN_CODE.test(request.url())) fetched.push(request.url());
-      });
-      const page = await context.newPage();
-      await page.goto(session.site.url(path));
-      await page.waitForLoadState('networkidle');
+      const { page, fetched } = await openCountingMarginCode(path, device);
       expect(await page.locator('margin-note').count()).toBe(0);
       const ref = page.locator('a[data-footnote-ref]').first();
       await ref.scrollIntoViewIfNeeded();
