@@ -32,6 +32,8 @@ async function openFootnotePreview(page: Page): Promise<void> {
 
 /** Notes placed in the margin (wide screens), one highlighted with its reference by pointing at it. */
 async function highlightMarginNote(page: Page): Promise<void> {
+  // The notes come with the reader's first move.
+  await page.mouse.move(5, 5);
   await page.locator('margin-note').first().waitFor();
   const ref = page.locator('a[data-footnote-ref]').nth(2);
   await ref.hover();

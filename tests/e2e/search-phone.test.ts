@@ -12,7 +12,10 @@ import { readReports } from '../helpers/front-matter.ts';
 const headingsOf = (body: string) =>
   [...body.matchAll(/^##\s+(.+)$/gm)].map((match) => match[1]!.trim()).filter((heading) => !/\s/.test(heading));
 
-const withHeadings = readReports().filter((report) => headingsOf(report.body).length >= 3);
+/** One report with enough one-word headings for a long query (one keeps the test's time flat as reports grow). */
+const withHeadings = readReports()
+  .filter((report) => headingsOf(report.body).length >= 3)
+  .slice(0, 1);
 
 /** Where the bar's parts are, and whether anything in it wraps or is cut off. */
 const barLayout = (page: Page) =>
