@@ -171,7 +171,7 @@ e2eDescribe('the contents bar and sheet on a phone', () => {
     expect(errors).toEqual([]);
   });
 
-  it.each(paths)('%s: without JavaScript, the contents unfold in place at the top of the text', async (path) => {
+  it.each(paths)('%s: without JavaScript, the contents unfold in place at the top of the text, entries 44 px tall', async (path) => {
     const { page } = await session.open(path, { ...phone, javaScriptEnabled: false });
     const bar = page.locator(BAR);
     const toc = page.getByRole('navigation', { name: '目录' });
@@ -180,6 +180,8 @@ e2eDescribe('the contents bar and sheet on a phone', () => {
     await expect.poll(() => toc.isVisible()).toBe(true);
     const headings = await textHeadings(page);
     expect(await toc.locator('a').count()).toBe(headings.length);
+    const sizes = await toc.locator('a').evaluateAll((as) => as.map((a) => a.getBoundingClientRect().height));
+    expect(Math.min(...sizes), 'smallest entry, px').toBeGreaterThanOrEqual(44);
     // In the page's flow, not over it: nothing stays stuck at the top once the reader scrolls on.
     await page.evaluate(() => window.scrollTo({ top: document.documentElement.scrollHeight / 2, behavior: 'instant' }));
     const at = await placement(page, BAR);
