@@ -40,14 +40,10 @@ const closest = (event: Event, selector: string) =>
 // beside the text where the page is wide enough, and reaching for a note
 // brings the preview elsewhere: opening a report costs nothing for either.
 for (const type of ['pointerover', 'pointerdown', 'focusin', 'scroll']) {
-  document.addEventListener(
-    type,
-    (event) => {
-      if (besideText()) marginNotes ??= loadModule(marginNotesUrl);
-      else if (closest(event, NOTE_LINKS)) previews ??= loadModule(previewsUrl);
-    },
-    { passive: true },
-  );
+  document.addEventListener(type, (event) => {
+    if (besideText()) marginNotes ??= loadModule(marginNotesUrl);
+    else if (closest(event, NOTE_LINKS)) previews ??= loadModule(previewsUrl);
+  });
 }
 document.addEventListener('click', (event) => {
   const reference = closest(event, REFERENCE);

@@ -30,28 +30,28 @@ class ReportToc extends HTMLElement {
   openSheet?: () => void;
 
   connectedCallback(): void {
-    const links = new Map<string, HTMLAnchorElement>();
-    for (const link of this.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')) {
-      links.set(decodeURIComponent(link.hash.slice(1)), link);
-    }
-    const headings = [...links.keys()].flatMap((id) => document.getElementById(id) ?? []);
+    // Each entry with its heading, in reading order.
+    const sections = [...this.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')].flatMap((link) => {
+      const heading = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+      return heading ? [{ link, heading }] : [];
+    });
     const label = this.querySelector('.toc-current')!;
     let current: HTMLAnchorElement | undefined;
     // The section being read is the last heading above a line a third of the
     // way down the viewport. Recomputed once per frame while the page scrolls
-    // (an instant jump, a scrollbar drag, Home included) or reflows.
+    // (an instant jump, a scrollbar drag, Home included; a reflow that moves
+    // the text scrolls it too, by scroll anchoring).
     const update = () => {
-      let active = headings[0];
-      for (const heading of headings) {
-        if (heading.getBoundingClientRect().top > innerHeight / 3) break;
-        active = heading;
+      let link = sections[0]?.link;
+      for (const section of sections) {
+        if (section.heading.getBoundingClientRect().top > innerHeight / 3) break;
+        link = section.link;
       }
-      const link = active && links.get(active.id);
       if (link === current) return;
       current?.removeAttribute('aria-current');
       link?.setAttribute('aria-current', 'true');
       current = link;
-      label.textContent = link?.textContent ?? '';
+      label.textContent = link ? `· ${link.textContent}` : '';
     };
     let queued = false;
     const onChange = () => {
@@ -62,8 +62,8 @@ class ReportToc extends HTMLElement {
         update();
       });
     };
-    addEventListener('scroll', onChange, { passive: true });
-    addEventListener('resize', onChange);
+    // (A scroll event cannot be cancelled: the listener never delays scrolling.)
+    addEventListener('scroll', onChange);
     update();
 
     const summary = this.querySelector('summary')!;

@@ -70,7 +70,7 @@ e2eDescribe('the contents bar and sheet on a phone', () => {
       expect(Math.abs(at.top - at.headerBottom), `${heading.id}: bar under the header`).toBeLessThan(2);
       const current = await beingRead(page);
       const name = await entryText(page, current);
-      await expect.poll(() => page.locator('.toc-current').innerText(), { message: `${heading.id}: the bar names the section` }).toBe(name);
+      await expect.poll(() => page.locator('.toc-current').innerText(), { message: `${heading.id}: the bar names the section` }).toBe(`· ${name}`);
       // One line, whatever the section's name: the bar keeps its height and the page its width.
       expect((await bar.boundingBox())!.height).toBeCloseTo(barHeight, 0);
       expect(await overflow(page), `${heading.id}: no sideways scrolling`).toBeLessThanOrEqual(0);
@@ -117,7 +117,7 @@ e2eDescribe('the contents bar and sheet on a phone', () => {
     expect(heading.top, 'heading below the contents bar').toBeGreaterThanOrEqual(bar.bottom);
     expect(heading.top - bar.bottom, 'and just below it').toBeLessThan(40);
     expect(heading.bottom).toBeLessThan(heading.viewportHeight);
-    await expect.poll(() => page.locator('.toc-current').innerText()).toBe(await entryText(page, target.id));
+    await expect.poll(() => page.locator('.toc-current').innerText()).toBe(`· ${await entryText(page, target.id)}`);
     // The contents are back in the page, folded.
     expect(await page.locator('.toc-details nav[aria-label="目录"]').count()).toBe(1);
     expect(errors).toEqual([]);

@@ -98,7 +98,7 @@ const journey: Leg[] = [
       }, trip.sectionId!);
       expect(refId).toBe(firstRefAfterHeading);
 
-      const besideText = await page.evaluate(() => getComputedStyle(document.querySelector('.report')!).getPropertyValue('--margin-note-display').trim() === 'block');
+      const besideText = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--margin-note-display').trim() === 'block');
       if (besideText) {
         // Wide screens: the note stands in the margin, lit up with its reference, on screen beside it.
         const marginNote = page.locator(`margin-note[data-note="fn-${note}"]`);
