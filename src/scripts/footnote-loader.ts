@@ -1,42 +1,54 @@
 /**
- * Loads the footnote preview (footnote-previews.ts) only when a reader
- * reaches for a note: pointing at, pressing or focusing a reference or a
- * back-link. Pointing comes before the click, so the code is usually there
- * when the click arrives; a click that comes first waits for it and is then
- * replayed, and a reference focused by the keyboard before it arrived is
- * opened once it is there (footnote-previews.ts).
+ * Loads the footnotes' code only where and when it is used.
+ *
+ * Where the screen has room for the margin column (report.css decides), the
+ * notes stand beside the text: their code (margin-notes.ts) loads with the
+ * reader's first move, and a reference stays a plain link to its note in
+ * the list. Elsewhere a reference opens a preview in place (footnote-previews.ts),
+ * loaded when a reader reaches for a note: pointing at, pressing or focusing
+ * a reference or a back-link. Pointing comes before the click, so the code is
+ * usually there when the click arrives; a click that comes first waits for it
+ * and is then replayed, and a reference focused by the keyboard before it
+ * arrived is opened once it is there (footnote-previews.ts).
  */
-// Not a worker: `?worker&url` makes Vite bundle footnote-previews.ts and its
-// imports into one ES module file and give its address (base path included).
+// Not workers: `?worker&url` makes Vite bundle each entry and its imports
+// into one ES module file and give its address (base path included).
+import marginNotesUrl from './margin-notes.ts?worker&url';
 import previewsUrl from './footnote-previews.ts?worker&url';
+import { notesBesideText as besideText } from './notes-beside-text.ts';
 
 const REFERENCE = 'a[data-footnote-ref]';
 const NOTE_LINKS = `${REFERENCE}, a[data-footnote-backref]`;
 
-// Its twins are in citation-loader.ts and site-search.ts: a module they all
-// imported would become a shared chunk, a request of its own on every page.
-let loading: Promise<unknown> | undefined;
-const load = () =>
-  (loading ??= new Promise((resolve, reject) => {
+// Its twins are in citation-loader.ts, site-search.ts and report-toc.ts: a
+// module they all imported would become a shared chunk, a request of its own.
+const loadModule = (url: string) =>
+  new Promise((resolve, reject) => {
     const script = document.createElement('script');
     script.type = 'module';
-    script.src = previewsUrl;
+    script.src = url;
     script.onload = resolve;
     script.onerror = reject;
     document.head.append(script);
-  }));
+  });
+let previews: Promise<unknown> | undefined;
+let marginNotes: Promise<unknown> | undefined;
 const closest = (event: Event, selector: string) =>
   event.target instanceof Element ? event.target.closest<HTMLAnchorElement>(selector) : null;
 
-for (const type of ['pointerover', 'pointerdown', 'focusin']) {
+// The reader's first move (pointer, touch, focus, scroll) brings the notes
+// beside the text where the page is wide enough, and reaching for a note
+// brings the preview elsewhere: opening a report costs nothing for either.
+for (const type of ['pointerover', 'pointerdown', 'focusin', 'scroll']) {
   document.addEventListener(type, (event) => {
-    if (closest(event, NOTE_LINKS)) void load();
+    if (besideText()) marginNotes ??= loadModule(marginNotesUrl);
+    else if (closest(event, NOTE_LINKS)) previews ??= loadModule(previewsUrl);
   });
 }
 document.addEventListener('click', (event) => {
   const reference = closest(event, REFERENCE);
-  if (!reference || customElements.get('footnote-previews')) return;
+  if (!reference || besideText() || customElements.get('footnote-previews')) return;
   // The preview replaces the jump to the note list, as it will once loaded.
   event.preventDefault();
-  void load().then(() => reference.click());
+  void (previews ??= loadModule(previewsUrl)).then(() => reference.click());
 });

@@ -6,11 +6,22 @@
  * Tab moves into it and links inside stay clickable. The note list at the end
  * of the report, with its back-links, stays as it is.
  *
+ * The preview stays on screen: below the reference's line, or above it when
+ * there is more room there. On phones (footnote-preview.css decides) it is a
+ * sheet along the bottom of the screen with a close button; a tap moves focus
+ * into it, and the page scrolls the reference clear of it if it covered it.
+ * Where the notes stand in the margin beside the text (margin-notes.ts), no
+ * preview opens: a reference is the plain link to its note in the list.
+ *
  * Loaded on first use by footnote-loader.ts, with its styles.
  */
 import previewStyles from '../styles/footnote-preview.css?inline';
+import closeStyles from '../styles/sheet-close.css?inline';
+import { notesBesideText } from './notes-beside-text.ts';
 
 const REF_SELECTOR = 'a[data-footnote-ref]';
+/** Space between the reference's line and the preview, in px. */
+const GAP = 6;
 
 class FootnotePreviews extends HTMLElement {
   #preview: HTMLElement = document.createElement('span');
@@ -35,7 +46,7 @@ class FootnotePreviews extends HTMLElement {
     if (!document.getElementById('footnote-preview-styles')) {
       const style = document.createElement('style');
       style.id = 'footnote-preview-styles';
-      style.textContent = previewStyles;
+      style.textContent = previewStyles + closeStyles;
       document.head.append(style);
     }
     // The keyboard reached a reference before this code arrived (its focus is
@@ -61,10 +72,12 @@ class FootnotePreviews extends HTMLElement {
     const backref = event.target instanceof Element ? event.target.closest<HTMLAnchorElement>('a[data-footnote-backref]') : null;
     if (backref) this.#returningTo = decodeURIComponent(backref.hash.slice(1));
     const ref = this.#refFrom(event.target);
-    if (!ref) return;
+    if (!ref || notesBesideText()) return;
     // The preview replaces the jump to the note list; the list is one link away inside it.
     event.preventDefault();
     this.#open(ref);
+    // A tap or click on a phone: the sheet takes focus, so a screen reader reads the note.
+    if (this.#isSheet()) this.#preview.focus({ preventScroll: true });
   };
 
   #onFocusIn = (event: FocusEvent): void => {
@@ -75,7 +88,7 @@ class FootnotePreviews extends HTMLElement {
     // #onClick). Following a back-link also focuses the reference (by mouse
     // or by Enter), and the reader who just read the note should not get it
     // again over the text.
-    if (ref && !this.#refocusing && ref.id !== returning && ref.matches(':focus-visible')) this.#open(ref);
+    if (ref && !this.#refocusing && ref.id !== returning && ref.matches(':focus-visible') && !notesBesideText()) this.#open(ref);
   };
 
   #onFocusOut = (event: FocusEvent): void => {
@@ -88,13 +101,18 @@ class FootnotePreviews extends HTMLElement {
   };
 
   #onKeyDown = (event: KeyboardEvent): void => {
-    if (event.key !== 'Escape' || !this.#openRef) return;
+    if (event.key === 'Escape') this.#closeToReference();
+  };
+
+  /** Closes the preview and gives focus back to its reference (Esc, the close button). */
+  #closeToReference(): void {
     const ref = this.#openRef;
+    if (!ref) return;
     this.#close();
     this.#refocusing = true;
     ref.focus();
     this.#refocusing = false;
-  };
+  }
 
   #onDocumentClick = (event: MouseEvent): void => {
     if (!this.#openRef || !(event.target instanceof Node)) return;
@@ -103,7 +121,10 @@ class FootnotePreviews extends HTMLElement {
   };
 
   #onResize = (): void => {
-    if (this.#openRef) this.#position(this.#openRef);
+    if (!this.#openRef) return;
+    // Grown wide enough for the notes beside the text: they show it now.
+    if (notesBesideText()) this.#close();
+    else this.#position(this.#openRef);
   };
 
   #open(ref: HTMLAnchorElement): void {
@@ -118,7 +139,14 @@ class FootnotePreviews extends HTMLElement {
     const jump = document.createElement('a');
     jump.href = ref.hash;
     jump.textContent = `注释 ${number}`;
-    heading.append(jump);
+    // Shown on the phone's sheet only (footnote-preview.css), where no text is left to tap beside it.
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.className = 'footnote-preview-close sheet-close';
+    close.setAttribute('aria-label', '关闭注释');
+    close.textContent = '×';
+    close.addEventListener('click', () => this.#closeToReference());
+    heading.append(jump, close);
 
     const body = document.createElement('span');
     body.className = 'footnote-preview-body';
@@ -149,11 +177,37 @@ class FootnotePreviews extends HTMLElement {
     this.#preview.remove();
   }
 
-  /** Below the reference's line, across the text column. */
+  /** The preview is the sheet along the bottom of a phone's screen (its styles make it fixed there). */
+  #isSheet(): boolean {
+    return getComputedStyle(this.#preview).position === 'fixed';
+  }
+
+  /**
+   * Across the text column, below the reference's line or, when there is more
+   * room above it, above; never further than the screen: a note taller than
+   * the room scrolls inside. On a phone's sheet, the reference is kept in view
+   * above it.
+   */
   #position(ref: HTMLAnchorElement): void {
-    const container = this.getBoundingClientRect();
+    const style = this.#preview.style;
+    style.insetBlockStart = '';
+    style.maxBlockSize = '';
     const anchor = ref.getBoundingClientRect();
-    this.#preview.style.insetBlockStart = `${anchor.bottom - container.top + 6}px`;
+    if (this.#isSheet()) {
+      const covered = anchor.bottom + GAP - this.#preview.getBoundingClientRect().top;
+      if (covered > 0) scrollBy({ top: covered, behavior: 'instant' });
+      return;
+    }
+    // The top of the screen is under the sticky header (and the contents bar):
+    // what the page keeps clear for a heading reached by a link.
+    const covered = parseFloat(getComputedStyle(document.documentElement).scrollPaddingBlockStart) || 0;
+    const below = innerHeight - anchor.bottom - 2 * GAP;
+    const above = anchor.top - covered - 2 * GAP;
+    const height = this.#preview.offsetHeight;
+    const flip = height > below && above > below;
+    if (height > Math.max(below, above)) style.maxBlockSize = `${Math.max(below, above)}px`;
+    const top = flip ? anchor.top - GAP - Math.min(height, above) : anchor.bottom + GAP;
+    style.insetBlockStart = `${top - this.getBoundingClientRect().top}px`;
   }
 }
 

@@ -1,48 +1,60 @@
 /**
  * <report-toc>: marks the table-of-contents link of the section being read
- * with aria-current. The list itself is rendered on the server; this only
- * watches which heading was last scrolled past the top of the viewport.
+ * with aria-current, and names that section in the contents bar of narrower
+ * screens ("目录 · …"). The list itself is rendered on the server; this only
+ * watches which heading was last scrolled past a line a third of the way
+ * down the viewport.
+ *
+ * Where the contents are that bar, tapping it opens them as a sheet
+ * (toc-sheet.ts), whose code loads the first time a reader reaches for it.
  */
+// Not a worker: `?worker&url` makes Vite bundle toc-sheet.ts and its imports
+// into one ES module file and give its address (base path included).
+import sheetUrl from './toc-sheet.ts?worker&url';
+
+// Its twins are in footnote-loader.ts, citation-loader.ts and site-search.ts:
+// a module they all imported would become a shared chunk, a request of its own.
+let loading: Promise<unknown> | undefined;
+const loadSheet = () =>
+  (loading ??= new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.type = 'module';
+    script.src = sheetUrl;
+    script.onload = resolve;
+    script.onerror = reject;
+    document.head.append(script);
+  }));
+
 class ReportToc extends HTMLElement {
-  #observer: IntersectionObserver | undefined;
-  #onScroll: (() => void) | undefined;
+  /** Set by toc-sheet.ts once loaded. */
+  openSheet?: () => void;
 
   connectedCallback(): void {
-    const links = new Map<string, HTMLAnchorElement>();
-    for (const link of this.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')) {
-      links.set(decodeURIComponent(link.hash.slice(1)), link);
-    }
-    const headings = [...links.keys()]
-      .map((id) => document.getElementById(id))
-      .filter((el): el is HTMLElement => el !== null);
-    if (headings.length === 0) return;
-
+    // Each entry with its heading, in reading order.
+    const sections = [...this.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')].flatMap((link) => {
+      const heading = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+      return heading ? [{ link, heading }] : [];
+    });
+    const label = this.querySelector('.toc-current')!;
     let current: HTMLAnchorElement | undefined;
-    const mark = (id: string | undefined) => {
-      const link = id === undefined ? undefined : links.get(id);
+    // The section being read is the last heading above a line a third of the
+    // way down the viewport. Recomputed once per frame while the page scrolls
+    // (an instant jump, a scrollbar drag, Home included; a reflow that moves
+    // the text scrolls it too, by scroll anchoring).
+    const update = () => {
+      let link = sections[0]?.link;
+      for (const section of sections) {
+        if (section.heading.getBoundingClientRect().top > innerHeight / 3) break;
+        link = section.link;
+      }
       if (link === current) return;
       current?.removeAttribute('aria-current');
       link?.setAttribute('aria-current', 'true');
       current = link;
+      label.textContent = link ? `· ${link.textContent}` : '';
     };
-
-    // The section being read is the last heading above a line a third of the
-    // way down the viewport; recomputed whenever a heading crosses that band.
-    const update = () => {
-      const line = innerHeight / 3;
-      let active: string | undefined;
-      for (const heading of headings) {
-        if (heading.getBoundingClientRect().top <= line) active = heading.id;
-        else break;
-      }
-      mark(active ?? headings[0]?.id);
-    };
-    this.#observer = new IntersectionObserver(update, { rootMargin: '0px 0px -66% 0px' });
-    for (const heading of headings) this.#observer.observe(heading);
-    // An instant jump (scrollbar drag, a back-link, Home) can move past the
-    // band without a heading crossing it: recompute once per frame on scroll.
     let queued = false;
-    this.#onScroll = () => {
+    const onChange = () => {
       if (queued) return;
       queued = true;
       requestAnimationFrame(() => {
@@ -50,13 +62,19 @@ class ReportToc extends HTMLElement {
         update();
       });
     };
-    addEventListener('scroll', this.#onScroll, { passive: true });
+    // (A scroll event cannot be cancelled: the listener never delays scrolling.)
+    addEventListener('scroll', onChange);
     update();
-  }
 
-  disconnectedCallback(): void {
-    this.#observer?.disconnect();
-    if (this.#onScroll) removeEventListener('scroll', this.#onScroll);
+    const summary = this.querySelector('summary')!;
+    summary.addEventListener('pointerdown', loadSheet);
+    summary.addEventListener('click', (event) => {
+      // The bar is what report.css makes sticky on narrower screens; on wide
+      // ones the contents are always open beside the text.
+      if (getComputedStyle(this.parentElement!).position !== 'sticky') return;
+      event.preventDefault();
+      void loadSheet().then(() => this.openSheet?.());
+    });
   }
 }
 

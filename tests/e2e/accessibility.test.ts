@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { brokenPages, brokenSite, cleanSite } from '../fixtures/quality-gates/defects.ts';
 import { axeViolations, formatViolations } from '../helpers/axe.ts';
-import { desktop, e2eDescribe, phone, reports, serveDist, useBrowserSession, type ContextOptions } from '../helpers/browser.ts';
+import { desktop, e2eDescribe, laptop, phone, reports, serveDist, useBrowserSession, wide, type ContextOptions } from '../helpers/browser.ts';
 
 /** A page, or a state of one reached by `prepare`, that axe checks in each theme. */
 interface PageState {
@@ -28,6 +28,34 @@ interface PageState {
 async function openFootnotePreview(page: Page): Promise<void> {
   await page.locator('#fnref-3').click();
   await page.locator('#footnote-preview').waitFor({ state: 'visible' });
+}
+
+/** Notes placed in the margin (wide screens), one highlighted with its reference by pointing at it. */
+async function highlightMarginNote(page: Page): Promise<void> {
+  // The notes come with the reader's first move.
+  await page.mouse.move(5, 5);
+  await page.locator('margin-note').first().waitFor();
+  const ref = page.locator('a[data-footnote-ref]').nth(2);
+  await ref.hover();
+  const id = decodeURIComponent((await ref.getAttribute('href'))!.slice(1));
+  await page.waitForFunction(
+    (id) => getComputedStyle(document.querySelector(`margin-note[data-note="${id}"]`)!).backgroundColor !== 'rgba(0, 0, 0, 0)',
+    id,
+  );
+}
+
+/** Reading the text on a phone, the contents bar tapped: the sheet is open. */
+async function openContentsSheet(page: Page): Promise<void> {
+  await page.locator('.report-body h2').first().evaluate((h) => h.scrollIntoView());
+  const bar = (await page.locator('.toc-details > summary').boundingBox())!;
+  await page.touchscreen.tap(bar.x + bar.width / 2, bar.y + bar.height / 2);
+  await page.getByRole('dialog', { name: '目录' }).waitFor();
+}
+
+/** On a phone, a footnote reference tapped: its note is the sheet along the bottom. */
+async function openFootnoteSheet(page: Page): Promise<void> {
+  await page.locator('#fnref-3').tap();
+  await page.getByRole('button', { name: '关闭注释' }).waitFor();
 }
 
 /** Search has finished and shows at least one result. */
@@ -53,7 +81,10 @@ const states: PageState[] = [
   { name: 'home page', path: '/' },
   { name: 'report: towards true multilateralism', path: reports.multilateralism },
   { name: 'report: global governance 2020–2021', path: reports.governance },
-  { name: 'report with a footnote preview open', path: reports.multilateralism, prepare: openFootnotePreview },
+  { name: 'report with a footnote preview open', path: reports.multilateralism, prepare: openFootnotePreview, options: laptop },
+  { name: 'report at 1440 px, notes in the margin, one highlighted', path: reports.multilateralism, prepare: highlightMarginNote, options: wide },
+  { name: 'report on a phone, the contents sheet open', path: reports.multilateralism, prepare: openContentsSheet, options: phone },
+  { name: 'report on a phone, a footnote open as a sheet', path: reports.multilateralism, prepare: openFootnoteSheet, options: phone },
   { name: 'report on a phone (contents folded away)', path: reports.governance, options: phone },
   { name: 'theme menu open, on a phone', path: reports.governance, options: phone, prepare: openThemeMenu },
   { name: '404 page (a path that does not exist)', path: '/no-such-page/', status: 404 },

@@ -6,15 +6,19 @@
  */
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { e2eDescribe, phone, placement, reports, scrollSettled, useBrowserSession, type ContextOptions } from '../helpers/browser.ts';
+import { e2eDescribe, laptop, phone, placement, reports, scrollSettled, useBrowserSession, type ContextOptions } from '../helpers/browser.ts';
 
 const report = reports.multilateralism;
 
 e2eDescribe('footnote previews', () => {
   const session = useBrowserSession();
 
-  /** Opens the report (on a desktop unless told otherwise). */
-  const open = (options?: ContextOptions) => session.open(report, options);
+  /**
+   * Opens the report (on a desktop too narrow for the notes in the margin,
+   * where a reference opens its preview, unless told otherwise;
+   * margin-notes.test.ts covers the wider screens).
+   */
+  const open = (options: ContextOptions = laptop) => session.open(report, options);
 
   const preview = (page: Page) => page.locator('#footnote-preview');
   const normalized = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
@@ -156,7 +160,7 @@ e2eDescribe('footnote previews', () => {
     // first use. Here that code is slow to arrive, so the click, the keyboard
     // focus and the back-link all come before it.
     const PREVIEW_CODE = /\/_astro\/footnote-previews-[^/]*\.js$/;
-    const slowly = async (options?: ContextOptions) => {
+    const slowly = async (options: ContextOptions = laptop) => {
       const context = await session.newContext(options);
       const requested: string[] = [];
       await context.route(PREVIEW_CODE, async (route) => {
@@ -224,6 +228,100 @@ e2eDescribe('footnote previews', () => {
     await page.locator('h1').tap({ position: { x: 10, y: 10 } });
     await expect.poll(() => preview(page).count()).toBe(0);
     expect(errors).toEqual([]);
+  });
+
+  /** Scrolls the page so that reference `n` sits `gap` px above the bottom edge of the screen. */
+  const referenceAtBottom = async (page: Page, n: number, gap = 8) => {
+    await page.evaluate(
+      ([n, gap]) => {
+        const ref = document.getElementById(`fnref-${n}`)!;
+        window.scrollBy({ top: ref.getBoundingClientRect().bottom - innerHeight + gap, behavior: 'instant' });
+      },
+      [n, gap] as const,
+    );
+    await scrollSettled(page);
+    const at = await placement(page, `#fnref-${n}`);
+    // Precondition: the reference really is at the bottom, with no room below it for a note.
+    expect(at.viewportHeight - at.bottom).toBeLessThan(gap + 2);
+    expect(at.viewportHeight - at.bottom).toBeGreaterThan(0);
+  };
+
+  it('opens above a reference at the bottom of the screen, wholly on screen', async () => {
+    const { page, errors } = await open();
+    await referenceAtBottom(page, 3);
+    const scrollBefore = await page.evaluate(() => scrollY);
+    await page.locator('#fnref-3').click();
+    await expect.poll(() => preview(page).isVisible()).toBe(true);
+    const box = await placement(page, '#footnote-preview');
+    const refBox = await placement(page, '#fnref-3');
+    expect(box.bottom, 'above the reference').toBeLessThanOrEqual(refBox.top);
+    expect(refBox.top - box.bottom, 'close to it').toBeLessThan(24);
+    expect(box.top, 'below the sticky header').toBeGreaterThanOrEqual(box.headerBottom);
+    expect(box.bottom).toBeLessThanOrEqual(box.viewportHeight);
+    // The reader stays where they were.
+    expect(Math.abs((await page.evaluate(() => scrollY)) - scrollBefore)).toBeLessThan(2);
+    expect(errors).toEqual([]);
+  });
+
+  it('on a phone, a reference tapped at the bottom of the screen opens its note as a sheet on screen, with a close button', async () => {
+    const { page, errors } = await open(phone);
+    await referenceAtBottom(page, 3);
+    // Tapped where it is: a locator's tap would first scroll it into view.
+    const at = await placement(page, '#fnref-3');
+    const refBox = (await page.locator('#fnref-3').boundingBox())!;
+    expect(refBox.y + refBox.height).toBeLessThanOrEqual(at.viewportHeight);
+    await page.touchscreen.tap(refBox.x + refBox.width / 2, refBox.y + refBox.height / 2);
+    await expect.poll(() => preview(page).isVisible()).toBe(true);
+    expect(normalized(await preview(page).locator('.footnote-preview-body').textContent())).toBe(await noteText(page, 3));
+
+    // Wholly inside the screen, along its bottom, and the reference still in view above it.
+    const box = await placement(page, '#footnote-preview');
+    expect(box.left).toBeGreaterThanOrEqual(0);
+    expect(box.right).toBeLessThanOrEqual(box.viewportWidth);
+    expect(box.top).toBeGreaterThanOrEqual(box.headerBottom);
+    expect(box.bottom).toBeLessThanOrEqual(box.viewportHeight);
+    expect(box.viewportHeight - box.bottom).toBeLessThan(2);
+    const ref = await placement(page, '#fnref-3');
+    expect(ref.bottom, 'the reference is not under the sheet').toBeLessThanOrEqual(box.top);
+    expect(ref.top, 'the reference is not under the header').toBeGreaterThanOrEqual(ref.headerBottom);
+
+    // Focus is in the note (a screen reader reads it); the close button closes it and gives focus back.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('footnote-preview');
+    const close = page.getByRole('button', { name: '关闭注释' });
+    expect(await close.isVisible()).toBe(true);
+    const closeBox = (await close.boundingBox())!;
+    expect(Math.min(closeBox.width, closeBox.height), 'a button a thumb can hit').toBeGreaterThanOrEqual(44);
+    await close.tap();
+    await expect.poll(() => preview(page).count()).toBe(0);
+    expect(await activeId(page)).toBe('fnref-3');
+    expect(errors).toEqual([]);
+  });
+
+  it('shows the close button on phones only: on a desktop, Esc, a click elsewhere or moving on close the preview', async () => {
+    const { page } = await open();
+    await page.locator('#fnref-3').click();
+    await expect.poll(() => preview(page).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: '关闭注释' }).count()).toBe(0);
+  });
+
+  it('in the dark, sets the preview off the page with an edge a reader can see (3:1 against the page)', async () => {
+    const { page } = await open({ ...laptop, colorScheme: 'dark' });
+    await page.locator('#fnref-3').click();
+    await expect.poll(() => preview(page).isVisible()).toBe(true);
+    const contrast = await page.evaluate(() => {
+      const rgb = (colour: string) => (colour.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+      const luminance = (colour: string) => {
+        const [r, g, b] = rgb(colour).map((c) => {
+          const s = c / 255;
+          return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+      };
+      const edge = luminance(getComputedStyle(document.getElementById('footnote-preview')!).borderTopColor);
+      const page = luminance(getComputedStyle(document.body).backgroundColor);
+      return (Math.max(edge, page) + 0.05) / (Math.min(edge, page) + 0.05);
+    });
+    expect(contrast).toBeGreaterThanOrEqual(3);
   });
 
   it('leads back from a note in the list to its reference with the back-link', async () => {

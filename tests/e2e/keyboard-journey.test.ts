@@ -1,7 +1,8 @@
 /**
  * A reader with only a keyboard gets through a report: skip link → table of
- * contents → a section → a footnote's preview, its note, and back to the
- * sentence → (search → a result, once search exists). Every key press that
+ * contents → a section → a footnote (its note highlighted in the margin on
+ * wide screens, its preview elsewhere), its note in the list, and back to
+ * the sentence → search → a result. Every key press that
  * puts focus on something operable must show it: a ring of 2 px or more at
  * 3:1 contrast, on screen, under nothing (tests/helpers/keyboard.ts). In the
  * light and in the dark theme.
@@ -11,7 +12,7 @@
  */
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { byId, desktop, e2eDescribe, placement, reports, scrollSettled, useBrowserSession } from '../helpers/browser.ts';
+import { byId, desktop, e2eDescribe, laptop, placement, reports, scrollSettled, useBrowserSession, type ContextOptions } from '../helpers/browser.ts';
 import { KeyboardReader } from '../helpers/keyboard.ts';
 
 const report = reports.multilateralism;
@@ -51,8 +52,16 @@ const journey: Leg[] = [
     },
   },
   {
-    name: 'table of contents: Tab reaches it from the main content, and its entry for the second top-level section',
+    name: 'table of contents: Tab reaches it from the main content (on a narrow screen the bar, Enter opening the sheet), and its entry for the second top-level section',
     async run(reader, trip) {
+      const bar = await reader.page.evaluate(() => getComputedStyle(document.querySelector('.report-toc-column')!).position === 'sticky');
+      if (bar) {
+        await reader.tabUntil('.toc-details > summary');
+        await reader.press('Enter');
+        // The sheet's code loads on first use: focus arrives on the section being read once it is there.
+        await expect.poll(() => reader.focusIsOn(`dialog.toc-sheet[open] ${TOC_LINK}`), { message: 'focus in the contents sheet' }).toBe(true);
+        reader.assertVisibleFocus(await reader.focus());
+      }
       await reader.tabUntil(TOC_LINK);
       // The entry for the report's second top-level section, read from the contents themselves.
       const target = await reader.page.locator('nav[aria-label="目录"] > ol > li:nth-child(2) > a').getAttribute('href');
@@ -73,7 +82,7 @@ const journey: Leg[] = [
     },
   },
   {
-    name: 'a footnote: focusing its reference opens the preview; into the note list and back to the sentence',
+    name: 'a footnote: focusing its reference shows its note (beside the text, or in a preview); into the note list and back to the sentence',
     async run(reader, trip) {
       const { page } = reader;
       await reader.tabUntil('a[data-footnote-ref]');
@@ -89,10 +98,25 @@ const journey: Leg[] = [
       }, trip.sectionId!);
       expect(refId).toBe(firstRefAfterHeading);
 
-      const preview = page.getByRole('note', { name: `注释 ${note}` });
-      await expect.poll(() => preview.isVisible(), { message: 'preview opened by keyboard focus' }).toBe(true);
-      await reader.press('Tab');
-      expect(await reader.focusIsOn(`#footnote-preview a[href="#fn-${note}"]`), 'Tab enters the preview').toBe(true);
+      const besideText = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--margin-note-display').trim() === 'block');
+      if (besideText) {
+        // Wide screens: the note stands in the margin, lit up with its reference, on screen beside it.
+        const marginNote = page.locator(`margin-note[data-note="fn-${note}"]`);
+        await expect
+          .poll(() => marginNote.evaluate((el) => getComputedStyle(el).backgroundColor !== 'rgba(0, 0, 0, 0)'), {
+            message: 'margin note highlighted by keyboard focus',
+          })
+          .toBe(true);
+        const [box, ref] = [(await marginNote.boundingBox())!, (await page.locator(`#${refId}`).boundingBox())!];
+        expect(box.x, 'the note beside the text').toBeGreaterThan(ref.x);
+        expect(box.y, 'the note on screen').toBeLessThan(await page.evaluate(() => innerHeight));
+        expect(await page.locator('#footnote-preview').count(), 'no preview over the text').toBe(0);
+      } else {
+        const preview = page.getByRole('note', { name: `注释 ${note}` });
+        await expect.poll(() => preview.isVisible(), { message: 'preview opened by keyboard focus' }).toBe(true);
+        await reader.press('Tab');
+        expect(await reader.focusIsOn(`#footnote-preview a[href="#fn-${note}"]`), 'Tab enters the preview').toBe(true);
+      }
 
       // To the note in the list at the end …
       await reader.press('Enter');
@@ -148,9 +172,16 @@ const journey: Leg[] = [
 e2eDescribe('keyboard-only journey through a report, with visible focus at every step', () => {
   const session = useBrowserSession();
 
-  for (const theme of ['light', 'dark'] as const) {
-    it(`${theme} theme`, async () => {
-      const { page, errors } = await session.open(report, { ...desktop, colorScheme: theme });
+  // Both themes where the notes stand in the margin; the preview's way, and the contents sheet's, where the screen is narrower.
+  const runs: [string, ContextOptions][] = [
+    ['light theme, notes in the margin', { ...desktop, colorScheme: 'light' }],
+    ['dark theme, notes in the margin', { ...desktop, colorScheme: 'dark' }],
+    ['light theme, notes in previews (1200 px)', { ...laptop, colorScheme: 'light' }],
+    ['dark theme, a narrow window: the contents bar and sheet (800 px)', { ...laptop, viewport: { width: 800, height: 900 }, colorScheme: 'dark' }],
+  ];
+  for (const [name, options] of runs) {
+    it(name, async () => {
+      const { page, errors } = await session.open(report, options);
       const reader = new KeyboardReader(page);
       const trip: Trip = {};
       for (const leg of journey) {

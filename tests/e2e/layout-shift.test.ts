@@ -1,11 +1,12 @@
 /**
  * Nothing moves under the reader's eyes: no layout shift while a report
- * loads (on a fast or a slow connection, desktop or phone) or while the
- * contents mark follows the reading.
+ * loads (on a fast or a slow connection, desktop, wide screen with the notes
+ * in the margin, or phone) or while the contents mark (and on a phone the
+ * contents bar) follows the reading.
  */
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { desktop, e2eDescribe, observeShifts, phone, reports, useBrowserSession, type Shift } from '../helpers/browser.ts';
+import { desktop, e2eDescribe, observeShifts, phone, reports, useBrowserSession, wide, type Shift } from '../helpers/browser.ts';
 
 e2eDescribe('layout stability', () => {
   const session = useBrowserSession();
@@ -26,6 +27,7 @@ e2eDescribe('layout stability', () => {
   const cases = [
     ['desktop', desktop, 0],
     ['phone', phone, 0],
+    ['wide', wide, 0],
     ['desktop, slow connection', desktop, 300],
     ['phone, slow connection', phone, 300],
   ] as const;
@@ -41,8 +43,11 @@ e2eDescribe('layout stability', () => {
     }
   });
 
-  it('does not shift while the reader scrolls and the contents mark follows', async () => {
-    const context = await session.newContext(desktop);
+  it.each([
+    ['desktop', desktop],
+    ['phone', phone],
+  ] as const)('does not shift while the reader scrolls and the contents mark follows (%s)', async (_, device) => {
+    const context = await session.newContext(device);
     await context.addInitScript(observeShifts);
     const page = await context.newPage();
     await page.goto(session.site.url(reports.multilateralism));

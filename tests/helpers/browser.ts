@@ -26,6 +26,10 @@ export const e2eDescribe = describe.skipIf(!hasChromium);
  * way there, not where it ends; in headless Chromium it may also start late).
  */
 export const desktop = { viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' } as const;
+/** Wide enough for the notes to stand in the margin beside the text (report.css: 80rem and up). */
+export const wide = { viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' } as const;
+/** A desktop too narrow for the margin notes: the contents beside the text, notes open in place. */
+export const laptop = { viewport: { width: 1200, height: 800 }, reducedMotion: 'reduce' } as const;
 export const phone = {
   viewport: { width: 390, height: 844 },
   deviceScaleFactor: 3,

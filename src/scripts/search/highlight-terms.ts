@@ -57,12 +57,20 @@ export async function highlightTerms(query: string) {
       if (word.every((character, k) => characters[start + k] === character)) occurrences.push([start, start + word.length]);
     }
   }
-  occurrences.sort((a, b) => a[0] - b[0]);
-  if (occurrences.length === 0) return;
+  occurrences.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  // Words of one query can overlap (多边主义 inside 真正的多边主义): one mark covers both,
+  // as marks cannot nest across each other.
+  const places: [number, number][] = [];
+  for (const [from, to] of occurrences) {
+    const last = places.at(-1);
+    if (last && from < last[1]) last[1] = Math.max(last[1], to);
+    else places.push([from, to]);
+  }
+  if (places.length === 0) return;
 
   // Wrap each occurrence, node piece by node piece, last first so offsets stay valid.
   const pieces: (Piece & { hit: number })[] = [];
-  occurrences.forEach(([from, to], hit) => {
+  places.forEach(([from, to], hit) => {
     for (let k = from; k < to; k++) {
       const { node, start, end } = origin[k]!;
       const last = pieces.at(-1);
@@ -70,7 +78,7 @@ export async function highlightTerms(query: string) {
       else pieces.push({ node, start, end, hit });
     }
   });
-  const marks: HTMLElement[][] = occurrences.map(() => []);
+  const marks: HTMLElement[][] = places.map(() => []);
   for (const piece of pieces.reverse()) {
     const range = document.createRange();
     range.setStart(piece.node, piece.start);
