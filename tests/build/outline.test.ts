@@ -30,7 +30,7 @@ describe.each(readSourcedReports())('$slug outline and navigation', (report) => 
 
   it('has the headings of the source at their levels, in order', () => {
     const expected = expectedOutline(source.body);
-    expect(expected.length).toBeGreaterThan(5);
+    expect(expected.length, 'headings recognised in the source').toBeGreaterThan(0);
     expect(headings.map((h) => ({ level: Number(h.tagName[1]), text: collapse(toString(h)) }))).toEqual(expected);
   });
 

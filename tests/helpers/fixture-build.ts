@@ -24,6 +24,20 @@ export function buildWithReports(name: string, reports: Record<string, string>):
 }
 
 /**
+ * Builds the real site (same config, same src/) from another content folder
+ * (`reports/` and `sources/`, as in content/), into `<root>/dist`.
+ */
+export function buildWithContent(name: string, contentDir: string): FixtureBuild & { outDir: string } {
+  const root = fixtureRoot(name);
+  return { ...buildRoot(root, join(contentDir, 'reports'), [], { CONTENT_DIR: contentDir }), outDir: join(root, 'dist') };
+}
+
+/** Where fixture builds named `name` are made (and left, for a look after a failure). */
+export function fixtureRootPath(name: string): string {
+  return join(projectRoot, 'node_modules/.cache/report-fixtures', name);
+}
+
+/**
  * Builds the real site, its own reports included, with extra `astro build`
  * flags (e.g. `['--base', '/some/path/']`) and environment (e.g. SITE_URL),
  * into `outDir`.
@@ -34,7 +48,7 @@ export function buildSiteWithFlags(name: string, flags: string[], env: Record<st
 }
 
 function fixtureRoot(name: string): string {
-  const root = join(projectRoot, 'node_modules/.cache/report-fixtures', name);
+  const root = fixtureRootPath(name);
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
   return root;

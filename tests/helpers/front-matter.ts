@@ -5,8 +5,10 @@
  * compare the metadata, citations and feeds with.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import config from '../../astro.config.mjs';
+import { CONTENT_DIR } from '../../src/lib/content-paths.ts';
 import { reportSchema, type Report } from '../../src/lib/report-schema.ts';
 import { layoutPathFor, parseSourceLayout } from '../../src/lib/source-layout.ts';
 import { projectRoot } from './built-site.ts';
@@ -19,7 +21,10 @@ export interface PublishedReport {
   body: string;
 }
 
-export function readReports(dir = `${projectRoot}content/reports/`): PublishedReport[] {
+/** The content folder the build read: content/, or the one `CONTENT_DIR` names. */
+export const contentDir = `${resolve(projectRoot, CONTENT_DIR)}/`;
+
+export function readReports(dir = `${contentDir}reports/`): PublishedReport[] {
   return readdirSync(dir)
     .filter((file) => file.endsWith('.mdx'))
     .sort()
@@ -36,7 +41,7 @@ export const siteUrl: string = String(config.site);
 
 /** A report together with the source text it was made from, read as the fidelity test reads it. */
 export interface SourcedReport extends PublishedReport {
-  /** The source text's path relative to the project root. */
+  /** The source text's path. */
   sourcePath: string;
   source: SourceReading;
 }
@@ -48,13 +53,13 @@ export interface SourcedReport extends PublishedReport {
 export function readSourcedReports(dir?: string): SourcedReport[] {
   return readReports(dir).flatMap((report) => {
     if (!report.data.source) return [];
-    const sourcePath = `content/${report.data.source}`;
+    const sourcePath = `${contentDir}${report.data.source}`;
     const layoutPath = layoutPathFor(sourcePath);
-    const sourceText = readFileSync(`${projectRoot}${sourcePath}`, 'utf8');
-    if (!existsSync(`${projectRoot}${layoutPath}`)) {
+    const sourceText = readFileSync(sourcePath, 'utf8');
+    if (!existsSync(layoutPath)) {
       throw new Error(`${report.slug}: its source ${sourcePath} has no layout file ${layoutPath} (npm run import writes one)`);
     }
-    const layout = parseSourceLayout(readFileSync(`${projectRoot}${layoutPath}`, 'utf8'), sourceText, layoutPath);
-    return [{ ...report, sourcePath, source: readSource(`${projectRoot}${sourcePath}`, layout) }];
+    const layout = parseSourceLayout(readFileSync(layoutPath, 'utf8'), sourceText, layoutPath);
+    return [{ ...report, sourcePath, source: readSource(sourcePath, layout) }];
   });
 }
