@@ -9,7 +9,8 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { brokenPages, brokenSite, cleanSite } from '../fixtures/quality-gates/defects.ts';
 import { axeViolations, formatViolations } from '../helpers/axe.ts';
-import { desktop, e2eDescribe, phone, reports, serveDist, useBrowserSession, type ContextOptions } from '../helpers/browser.ts';
+import { desktop, e2eDescribe, phone, serveDist, useBrowserSession, type ContextOptions } from '../helpers/browser.ts';
+import { notesToVisit, reportWithFewestNotes, reportWithMostNotes, representativeReports } from '../helpers/report-picks.ts';
 
 /** A page, or a state of one reached by `prepare`, that axe checks in each theme. */
 interface PageState {
@@ -24,9 +25,12 @@ interface PageState {
   options?: ContextOptions;
 }
 
-/** Opens note 3's preview in place, as a click on its reference does. */
+const withNotes = reportWithMostNotes();
+const fewestNotes = reportWithFewestNotes();
+
+/** Opens a note's preview in place, as a click on its reference does. */
 async function openFootnotePreview(page: Page): Promise<void> {
-  await page.locator('#fnref-3').click();
+  await page.locator(`#fnref-${notesToVisit(withNotes).early}`).click();
   await page.locator('#footnote-preview').waitFor({ state: 'visible' });
 }
 
@@ -39,20 +43,19 @@ async function searchResultsShown(page: Page): Promise<void> {
 async function openSearchDialog(page: Page): Promise<void> {
   await page.getByRole('link', { name: '搜索' }).click();
   await page.getByRole('dialog', { name: '搜索报告' }).waitFor();
-  await page.keyboard.type('多边主义');
+  await page.keyboard.type(withNotes.term);
   await searchResultsShown(page);
 }
 
 const states: PageState[] = [
   { name: 'home page', path: '/' },
-  { name: 'report: towards true multilateralism', path: reports.multilateralism },
-  { name: 'report: global governance 2020–2021', path: reports.governance },
-  { name: 'report with a footnote preview open', path: reports.multilateralism, prepare: openFootnotePreview },
-  { name: 'report on a phone (contents folded away)', path: reports.governance, options: phone },
+  ...representativeReports().map((report) => ({ name: `report: ${report.slug}`, path: report.path })),
+  { name: 'report with a footnote preview open', path: withNotes.path, prepare: openFootnotePreview },
+  { name: 'report on a phone (contents folded away)', path: fewestNotes.path, options: phone },
   { name: '404 page (a path that does not exist)', path: '/no-such-page/', status: 404 },
-  { name: 'search page with the results for 多边主义', path: `/search/?q=${encodeURIComponent('多边主义')}`, prepare: searchResultsShown },
+  { name: `search page with the results for ${withNotes.term}`, path: `/search/?q=${encodeURIComponent(withNotes.term)}`, prepare: searchResultsShown },
   { name: 'search dialog open, with results', path: '/', prepare: openSearchDialog },
-  { name: 'report opened from a search result, the term highlighted', path: `${reports.governance}?highlight=${encodeURIComponent('多边主义')}`, prepare: (page) => page.locator('.search-hits').waitFor() },
+  { name: 'report opened from a search result, the term highlighted', path: `${fewestNotes.path}?highlight=${encodeURIComponent(fewestNotes.term)}`, prepare: (page) => page.locator('.search-hits').waitFor() },
 ];
 
 /** The themes a reader can read in: the system's choice (the toggle's saved choice gives the same colours). */
