@@ -7,3 +7,9 @@
  */
 export const CONTENT_DIR: string = process.env['CONTENT_DIR'] ?? './content';
 export const REPORTS_BASE: string = process.env['REPORTS_DIR'] ?? `${CONTENT_DIR}/reports`;
+
+/** A file's path as an editor reads it in a message: relative to the project (the working directory) when inside it. */
+export function displayPath(path: string, cwd: string = process.cwd()): string {
+  const root = cwd.endsWith('/') ? cwd : `${cwd}/`;
+  return path.startsWith(root) ? path.slice(root.length) : path;
+}

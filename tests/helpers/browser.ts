@@ -46,10 +46,10 @@ export function collectPageErrors(page: Page): string[] {
 }
 
 /**
- * @deprecated Two report pages under their old names, kept for
+ * Two report pages under their old names, kept only for
  * tests/e2e/search.test.ts (which another issue requires to stay unchanged:
- * it only needs "a report page"). New tests pick reports by what they need,
- * with tests/helpers/report-picks.ts.
+ * it only needs "a report page"). Don't use them in new tests: pick reports
+ * by what the test needs, with tests/helpers/report-picks.ts.
  */
 export const reports = {
   /** The report with the most notes. */
