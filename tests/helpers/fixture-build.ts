@@ -59,7 +59,7 @@ function fixtureRoot(name: string): string {
  * NODE_ENV=test…): Astro's Vite would take them over the build's own
  * settings, e.g. BASE_URL over `--base`.
  */
-function buildEnvironment(): NodeJS.ProcessEnv {
+export function buildEnvironment(): NodeJS.ProcessEnv {
   const vitestKeys = /^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/;
   return Object.fromEntries(Object.entries(process.env).filter(([key]) => !vitestKeys.test(key)));
 }
