@@ -28,6 +28,10 @@ const addedReportTest = 'tests/build/added-report.test.ts';
  */
 export default defineConfig({
   test: {
+    // Two test files at a time: most of a browser test is waiting (for the
+    // page, for the browser), and a build test spends its time in a child
+    // process, so two lanes keep a 2-core machine busy without crowding it.
+    maxWorkers: 2,
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       {
@@ -44,7 +48,7 @@ export default defineConfig({
           name: 'build (added report)',
           include: ['tests/build/**/*.test.ts'],
           exclude: testsOfTheirOwnBuilds,
-          globalSetup: ['tests/helpers/added-report-site.ts'],
+          setupFiles: ['tests/helpers/added-report-setup.ts'],
           env: { SITE_DIST: addedReportSite.dist, CONTENT_DIR: addedReportSite.content },
           testTimeout: 120_000,
           hookTimeout: 120_000,
@@ -56,8 +60,6 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // One browser at a time on a 2-core machine.
-          fileParallelism: false,
         },
       },
     ],

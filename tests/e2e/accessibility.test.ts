@@ -6,7 +6,7 @@
  * button, on the fixture site.
  */
 import type { Page } from 'playwright-core';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { brokenPages, brokenSite, cleanSite } from '../fixtures/quality-gates/defects.ts';
 import { axeViolations, formatViolations } from '../helpers/axe.ts';
 import { desktop, e2eDescribe, phone, serveDist, useBrowserSession, type ContextOptions } from '../helpers/browser.ts';
@@ -64,26 +64,34 @@ const themes = ['light', 'dark'] as const;
 e2eDescribe('accessibility (axe-core) of every page, in both themes', () => {
   const session = useBrowserSession();
 
-  for (const state of states) {
-    for (const theme of themes) {
-      it(`${state.name}, ${theme} theme: no violation`, async () => {
-        const context = await session.newContext({ ...desktop, ...state.options, colorScheme: theme });
-        const page = await context.newPage();
-        const response = await page.goto(session.site.url(state.path));
-        expect(response?.status()).toBe(state.status ?? 200);
-        await state.prepare?.(page);
-        // The theme is really the one named: a dark page has a dark background.
-        const backgroundIsDark = await page.evaluate(() => {
-          const [r, g, b] = (getComputedStyle(document.body).backgroundColor.match(/\d+/g) ?? []).map(Number);
-          return (r! + g! + b!) / 3 < 128;
-        });
-        expect(backgroundIsDark, 'background matches the theme').toBe(theme === 'dark');
+  // Each check has a browser context of its own, so several run side by
+  // side: most of one is waiting for the page to load and for axe.
+  describe.concurrent('pages and states', () => {
+    for (const state of states) {
+      for (const theme of themes) {
+        it(`${state.name}, ${theme} theme: no violation`, async () => {
+          const context = await session.ownContext({ ...desktop, ...state.options, colorScheme: theme });
+          try {
+            const page = await context.newPage();
+            const response = await page.goto(session.site.url(state.path));
+            expect(response?.status()).toBe(state.status ?? 200);
+            await state.prepare?.(page);
+            // The theme is really the one named: a dark page has a dark background.
+            const backgroundIsDark = await page.evaluate(() => {
+              const [r, g, b] = (getComputedStyle(document.body).backgroundColor.match(/\d+/g) ?? []).map(Number);
+              return (r! + g! + b!) / 3 < 128;
+            });
+            expect(backgroundIsDark, 'background matches the theme').toBe(theme === 'dark');
 
-        const violations = await axeViolations(page);
-        expect(violations, formatViolations(violations)).toEqual([]);
-      });
+            const violations = await axeViolations(page);
+            expect(violations, formatViolations(violations)).toEqual([]);
+          } finally {
+            await context.close();
+          }
+        });
+      }
     }
-  }
+  });
 
   it('axe itself reports what it is for: none on the clean fixture site, the missing alt and the unlabelled button of the broken one', async () => {
     const [clean, broken] = await Promise.all([serveDist(cleanSite), serveDist(brokenSite)]);

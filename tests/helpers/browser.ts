@@ -159,6 +159,10 @@ export function useBrowserSession() {
     get site(): StaticSite {
       return site;
     },
+    /** A context of its own, for tests that run side by side (`describe.concurrent`); the caller closes it. */
+    ownContext(options: ContextOptions = desktop): Promise<BrowserContext> {
+      return browser.newContext(options);
+    },
     /** A fresh context; the previous one of this test is closed first. */
     async newContext(options: ContextOptions = desktop): Promise<BrowserContext> {
       await context?.close();
