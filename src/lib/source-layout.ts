@@ -33,6 +33,11 @@ export const sourceLayoutSchema = z
     matterInBody: z.array(lineNumber).default([]),
     /** Lines the PDF added, never part of the report. */
     removed: z.array(removedLineSchema).default([]),
+    /**
+     * Body lines that are headings though they carry no number (一、, （一）,
+     * No. 1), e.g. 专题序言, with their level: 2 for the top of the outline, 3 below.
+     */
+    unnumberedHeadings: z.array(z.strictObject({ line: lineNumber, level: z.union([z.literal(2), z.literal(3)]) })).optional(),
   })
   .refine((layout) => layout.body[0] <= layout.body[1], { error: 'body: the first line is after the last', path: ['body'] });
 
@@ -67,6 +72,7 @@ export function parseSourceLayout(yamlText: string, sourceText: string, file: st
   exists(layout.body[0], 'body');
   exists(layout.body[1], 'body');
   for (const n of layout.matterInBody) exists(n, 'matterInBody');
+  for (const heading of layout.unnumberedHeadings ?? []) exists(heading.line, 'unnumberedHeadings');
   for (const removed of layout.removed) {
     exists(removed.line, 'removed');
     const actual = lines[removed.line - 1]?.trim();

@@ -10,7 +10,7 @@ import { parse } from 'yaml';
 import config from '../../astro.config.mjs';
 import { CONTENT_DIR } from '../../src/lib/content-paths.ts';
 import { reportSchema, type Report } from '../../src/lib/report-schema.ts';
-import { layoutPathFor, parseSourceLayout } from '../../src/lib/source-layout.ts';
+import { layoutPathFor, parseSourceLayout, type SourceLayout } from '../../src/lib/source-layout.ts';
 import { projectRoot } from './built-site.ts';
 import { readSource, type SourceReading } from './pdf-source.ts';
 
@@ -43,6 +43,8 @@ export const siteUrl: string = String(config.site);
 export interface SourcedReport extends PublishedReport {
   /** The source text's path. */
   sourcePath: string;
+  /** The source's layout file, read. */
+  layout: SourceLayout;
   source: SourceReading;
 }
 
@@ -60,6 +62,6 @@ export function readSourcedReports(dir?: string): SourcedReport[] {
       throw new Error(`${report.slug}: its source ${sourcePath} has no layout file ${layoutPath} (npm run import writes one)`);
     }
     const layout = parseSourceLayout(readFileSync(layoutPath, 'utf8'), sourceText, layoutPath);
-    return [{ ...report, sourcePath, source: readSource(sourcePath, layout) }];
+    return [{ ...report, sourcePath, layout, source: readSource(sourcePath, layout) }];
   });
 }
