@@ -1,6 +1,5 @@
 import type { Root } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx';
-import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import { visit } from 'unist-util-visit';
 import { displayPath } from '../lib/content-paths.ts';
@@ -47,10 +46,11 @@ export interface CodeInReport {
 
 /** `javascript:` and the like, as a browser reads them (case and embedded whitespace ignored). */
 export function isScriptUrl(url: string): boolean {
-  // eslint-disable-next-line no-control-regex
   const scheme = url.replace(/[\u0000-\u0020]/g, '').toLowerCase();
   return scheme.startsWith('javascript:') || scheme.startsWith('vbscript:');
 }
+
+type Position = NonNullable<Root['position']>;
 
 const shorten = (text: string, max = 40) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
