@@ -3,13 +3,14 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import reportSearch from './src/integrations/search/index.ts';
+import { SITE_URL } from './src/lib/site-address.ts';
 import { reportMarkdownProcessor } from './src/markdown/pipeline.ts';
 
 export default defineConfig({
   // The address the site is served from: canonical URLs, citations, the feed
   // and the sitemap are absolute. A sub-path deploy adds `--base /some/path/`
   // (or `base` here); every link the site writes goes through src/lib/site-url.ts.
-  site: process.env.SITE_URL ?? 'https://reports.example.org',
+  site: SITE_URL,
   trailingSlash: 'always',
   // A report opens in one request: its CSS (a few KB) travels inside the HTML
   // rather than as separate files, so what a reader downloads stays close to

@@ -8,13 +8,14 @@ type Processor = ReturnType<typeof import('@astrojs/markdown-remark').unified>;
  * "Location:" line.
  */
 export class ReportError extends Error {
-  constructor(
-    message: string,
-    readonly line: number,
-    readonly column: number,
-  ) {
+  readonly line: number;
+  readonly column: number;
+
+  constructor(message: string, line: number, column: number) {
     super(message);
     this.name = 'ReportError';
+    this.line = line;
+    this.column = column;
   }
 }
 

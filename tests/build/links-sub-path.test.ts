@@ -5,12 +5,11 @@
  */
 import { readdirSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import config from '../../astro.config.mjs';
+import { SITE_URL as site } from '../../src/lib/site-address.ts';
 import { distDir } from '../helpers/built-site.ts';
 import { buildSiteWithFlags } from '../helpers/fixture-build.ts';
 import { checkSite, formatProblems, type LinkReport } from '../helpers/link-check.ts';
 
-const { site } = config;
 const base = '/some/path/';
 
 describe('every internal link, asset and fragment resolves in a build deployed under a sub-path', () => {
@@ -18,7 +17,7 @@ describe('every internal link, asset and fragment resolves in a build deployed u
   beforeAll(() => {
     const build = buildSiteWithFlags('base-path', ['--base', base]);
     expect(build.status, build.output).toBe(0);
-    report = checkSite(build.outDir, { base, site: site! });
+    report = checkSite(build.outDir, { base, site });
   });
 
   it('builds the same pages as dist/', () => {

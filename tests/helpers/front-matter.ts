@@ -7,9 +7,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
-import config from '../../astro.config.mjs';
 import { CONTENT_DIR } from '../../src/lib/content-paths.ts';
 import { reportSchema, type Report } from '../../src/lib/report-schema.ts';
+import { SITE_URL } from '../../src/lib/site-address.ts';
 import { layoutPathFor, parseSourceLayout, type SourceLayout } from '../../src/lib/source-layout.ts';
 import { projectRoot } from './built-site.ts';
 import { readSource, type SourceReading } from './pdf-source.ts';
@@ -36,8 +36,12 @@ export function readReports(dir = `${contentDir}reports/`): PublishedReport[] {
     });
 }
 
-/** The site URL the default build uses (astro.config: env SITE_URL or its default). */
-export const siteUrl: string = String(config.site);
+/**
+ * The site URL the default build uses (astro.config.mjs takes it from
+ * src/lib/site-address.ts: env SITE_URL or its default). Read from there, not by
+ * importing the whole Astro config, which costs every test file seconds.
+ */
+export const siteUrl: string = SITE_URL;
 
 /** A report together with the source text it was made from, read as the fidelity test reads it. */
 export interface SourcedReport extends PublishedReport {
