@@ -38,6 +38,11 @@ export const sourceLayoutSchema = z
      * that finish the previous page's last note: a note a page break split.
      */
     noteContinuations: z.array(lineNumber).default([]),
+    /**
+     * Body lines that are headings though they carry no number (一、, （一）,
+     * No. 1), e.g. 专题序言, with their level: 2 for the top of the outline, 3 below.
+     */
+    unnumberedHeadings: z.array(z.strictObject({ line: lineNumber, level: z.union([z.literal(2), z.literal(3)]) })).optional(),
   })
   .refine((layout) => layout.body[0] <= layout.body[1], { error: 'body: the first line is after the last', path: ['body'] });
 
@@ -73,6 +78,7 @@ export function parseSourceLayout(yamlText: string, sourceText: string, file: st
   exists(layout.body[1], 'body');
   for (const n of layout.matterInBody) exists(n, 'matterInBody');
   for (const n of layout.noteContinuations) exists(n, 'noteContinuations');
+  for (const heading of layout.unnumberedHeadings ?? []) exists(heading.line, 'unnumberedHeadings');
   for (const removed of layout.removed) {
     exists(removed.line, 'removed');
     const actual = lines[removed.line - 1]?.trim();
@@ -92,12 +98,13 @@ export function parseSourceLayout(yamlText: string, sourceText: string, file: st
  */
 export function formatSourceLayout(layout: SourceLayout, sourceName: string, sourceLines?: readonly string[]): string {
   // Empty lists of matter and note continuations are the default: left out.
-  const { matterInBody, noteContinuations, ...rest } = layout;
+  const { matterInBody, noteContinuations, unnumberedHeadings, ...rest } = layout;
   const doc = new Document({
     body: rest.body,
     ...(matterInBody.length > 0 ? { matterInBody } : {}),
     removed: rest.removed,
     ...(noteContinuations.length > 0 ? { noteContinuations } : {}),
+    ...(unnumberedHeadings && unnumberedHeadings.length > 0 ? { unnumberedHeadings } : {}),
   });
   doc.commentBefore = [
     ` How ${sourceName} is laid out: where the body runs and which lines`,
@@ -118,6 +125,9 @@ export function formatSourceLayout(layout: SourceLayout, sourceName: string, sou
       }
       if (pair.key.value === 'noteContinuations') {
         pair.key.commentBefore = noteContinuations.map((n) => ` line ${n}: ${start(quote(n))} (the rest of a note split by a page break)`).join('\n');
+      }
+      if (pair.key.value === 'unnumberedHeadings') {
+        pair.key.commentBefore = (unnumberedHeadings ?? []).map((h) => ` line ${h.line}: ${start(quote(h.line))} (a heading without a number, level ${h.level})`).join('\n');
       }
       if (pair.key.value === 'matterInBody') {
         pair.key.commentBefore = matterInBody.map((n) => ` line ${n}: ${start(quote(n))} (front or back matter)`).join('\n');

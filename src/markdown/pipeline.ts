@@ -1,9 +1,11 @@
 import { unified } from '@astrojs/markdown-remark';
 import rehypeSlug from 'rehype-slug';
 import remarkGfm from 'remark-gfm';
+import { withLocatedErrors } from './located-errors.ts';
 import { rehypeBackrefsOutOfSearch } from './rehype-backrefs-out-of-search.ts';
 import { rehypeFragmentLinks } from './rehype-fragment-links.ts';
 import { rehypeHeadingLinks } from './rehype-heading-links.ts';
+import { remarkContentNotCode } from './remark-content-not-code.ts';
 import { remarkFootnoteIntegrity } from './remark-footnote-integrity.ts';
 import { rehypeUrlLinks } from './rehype-url-links.ts';
 
@@ -17,26 +19,32 @@ import { rehypeUrlLinks } from './rehype-url-links.ts';
  * 1. remark-gfm — footnotes and tables. Added here rather than through the
  *    processor's `gfm` switch so its options are ours: `singleTilde: false`
  *    because "2020 ~ 2021" is a range, never strikethrough.
- * 2. remarkFootnoteIntegrity — a reference without a note, or a note without
+ * 2. remarkContentNotCode — a report is content, not code: `<script>`,
+ *    `{expressions}`, `import`, components, `on…=` handlers and `javascript:`
+ *    links stop the build, each named by line with how to write it as text.
+ * 3. remarkFootnoteIntegrity — a reference without a note, or a note without
  *    a reference, stops the build (remark-gfm would publish both silently).
- * 3. remark-rehype — footnotes labelled in Chinese, ids without the
+ * 4. remark-rehype — footnotes labelled in Chinese, ids without the
  *    `user-content-` prefix so links to a note read `#fn-12`.
- * 4. rehype-slug — heading ids from the heading text; Chinese stays Chinese,
+ * 5. rehype-slug — heading ids from the heading text; Chinese stays Chinese,
  *    so a shared link says where it goes. Astro keeps ids that are already set.
- * 5. rehypeHeadingLinks — a labelled "#" link beside every heading.
- * 6. rehypeFragmentLinks — a `#fragment` link to nothing stops the build.
- * 7. rehypeUrlLinks — marks links that show their own address, so print
+ * 6. rehypeHeadingLinks — a labelled "#" link beside every heading.
+ * 7. rehypeFragmentLinks — a `#fragment` link to nothing stops the build.
+ * 8. rehypeUrlLinks — marks links that show their own address, so print
  *    adds the address only to the others.
- * 8. rehypeBackrefsOutOfSearch — the notes' ↩ back-links stay out of the
+ * 9. rehypeBackrefsOutOfSearch — the notes' ↩ back-links stay out of the
  *    search index, like the heading links.
  *
  * SmartyPants is off: it rewrites quotes, dashes and dots, and the text of a
  * report must stay exactly what its authors wrote.
+ *
+ * Every error rendering a report's MDX, MDX's own parse errors included,
+ * starts with "<file>:<line>:<column>" (located-errors.ts).
  */
-export const reportMarkdownProcessor = unified({
+export const reportMarkdownProcessor = withLocatedErrors(unified({
   gfm: false,
   smartypants: false,
-  remarkPlugins: [[remarkGfm, { singleTilde: false }], remarkFootnoteIntegrity],
+  remarkPlugins: [[remarkGfm, { singleTilde: false }], remarkContentNotCode, remarkFootnoteIntegrity],
   remarkRehype: {
     clobberPrefix: '',
     footnoteLabel: '注释',
@@ -45,4 +53,4 @@ export const reportMarkdownProcessor = unified({
     footnoteBackLabel: (referenceIndex: number) => `返回正文（注释 ${referenceIndex + 1} 的引用处）`,
   },
   rehypePlugins: [rehypeSlug, rehypeHeadingLinks, rehypeFragmentLinks, rehypeUrlLinks, rehypeBackrefsOutOfSearch],
-});
+}));

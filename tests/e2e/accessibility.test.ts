@@ -6,10 +6,11 @@
  * button, on the fixture site.
  */
 import type { Page } from 'playwright-core';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { brokenPages, brokenSite, cleanSite } from '../fixtures/quality-gates/defects.ts';
 import { axeViolations, formatViolations } from '../helpers/axe.ts';
-import { desktop, e2eDescribe, laptop, phone, reports, serveDist, useBrowserSession, wide, type ContextOptions } from '../helpers/browser.ts';
+import { desktop, e2eDescribe, laptop, phone, serveDist, useBrowserSession, wide, type ContextOptions } from '../helpers/browser.ts';
+import { notesToVisit, reportWithFewestNotes, reportWithMostNotes, representativeReports } from '../helpers/report-picks.ts';
 
 /** A page, or a state of one reached by `prepare`, that axe checks in each theme. */
 interface PageState {
@@ -24,9 +25,12 @@ interface PageState {
   options?: ContextOptions;
 }
 
-/** Opens note 3's preview in place, as a click on its reference does. */
+const withNotes = reportWithMostNotes();
+const fewestNotes = reportWithFewestNotes();
+
+/** Opens a note's preview in place, as a click on its reference does. */
 async function openFootnotePreview(page: Page): Promise<void> {
-  await page.locator('#fnref-3').click();
+  await page.locator(`#fnref-${notesToVisit(withNotes).early}`).click();
   await page.locator('#footnote-preview').waitFor({ state: 'visible' });
 }
 
@@ -54,7 +58,7 @@ async function openContentsSheet(page: Page): Promise<void> {
 
 /** On a phone, a footnote reference tapped: its note is the sheet along the bottom. */
 async function openFootnoteSheet(page: Page): Promise<void> {
-  await page.locator('#fnref-3').tap();
+  await page.locator(`#fnref-${notesToVisit(withNotes).early}`).tap();
   await page.getByRole('button', { name: '关闭注释' }).waitFor();
 }
 
@@ -67,7 +71,7 @@ async function searchResultsShown(page: Page): Promise<void> {
 async function openSearchDialog(page: Page): Promise<void> {
   await page.getByRole('link', { name: '搜索' }).click();
   await page.getByRole('dialog', { name: '搜索报告' }).waitFor();
-  await page.keyboard.type('多边主义');
+  await page.keyboard.type(withNotes.term);
   await searchResultsShown(page);
 }
 
@@ -79,18 +83,17 @@ async function openThemeMenu(page: Page): Promise<void> {
 
 const states: PageState[] = [
   { name: 'home page', path: '/' },
-  { name: 'report: towards true multilateralism', path: reports.multilateralism },
-  { name: 'report: global governance 2020–2021', path: reports.governance },
-  { name: 'report with a footnote preview open', path: reports.multilateralism, prepare: openFootnotePreview, options: laptop },
-  { name: 'report at 1440 px, notes in the margin, one highlighted', path: reports.multilateralism, prepare: highlightMarginNote, options: wide },
-  { name: 'report on a phone, the contents sheet open', path: reports.multilateralism, prepare: openContentsSheet, options: phone },
-  { name: 'report on a phone, a footnote open as a sheet', path: reports.multilateralism, prepare: openFootnoteSheet, options: phone },
-  { name: 'report on a phone (contents folded away)', path: reports.governance, options: phone },
-  { name: 'theme menu open, on a phone', path: reports.governance, options: phone, prepare: openThemeMenu },
+  ...representativeReports().map((report) => ({ name: `report: ${report.slug}`, path: report.path })),
+  { name: 'report with a footnote preview open', path: withNotes.path, prepare: openFootnotePreview, options: laptop },
+  { name: 'report at 1440 px, notes in the margin, one highlighted', path: withNotes.path, prepare: highlightMarginNote, options: wide },
+  { name: 'report on a phone, the contents sheet open', path: withNotes.path, prepare: openContentsSheet, options: phone },
+  { name: 'report on a phone, a footnote open as a sheet', path: withNotes.path, prepare: openFootnoteSheet, options: phone },
+  { name: 'report on a phone (contents folded away)', path: fewestNotes.path, options: phone },
+  { name: 'theme menu open, on a phone', path: fewestNotes.path, options: phone, prepare: openThemeMenu },
   { name: '404 page (a path that does not exist)', path: '/no-such-page/', status: 404 },
-  { name: 'search page with the results for 多边主义', path: `/search/?q=${encodeURIComponent('多边主义')}`, prepare: searchResultsShown },
+  { name: `search page with the results for ${withNotes.term}`, path: `/search/?q=${encodeURIComponent(withNotes.term)}`, prepare: searchResultsShown },
   { name: 'search dialog open, with results', path: '/', prepare: openSearchDialog },
-  { name: 'report opened from a search result, the term highlighted', path: `${reports.governance}?highlight=${encodeURIComponent('多边主义')}`, prepare: (page) => page.locator('.search-hits').waitFor() },
+  { name: 'report opened from a search result, the term highlighted', path: `${fewestNotes.path}?highlight=${encodeURIComponent(fewestNotes.term)}`, prepare: (page) => page.locator('.search-hits').waitFor() },
 ];
 
 /** The themes a reader can read in: the system's choice (the toggle's saved choice gives the same colours). */
@@ -99,26 +102,34 @@ const themes = ['light', 'dark'] as const;
 e2eDescribe('accessibility (axe-core) of every page, in both themes', () => {
   const session = useBrowserSession();
 
-  for (const state of states) {
-    for (const theme of themes) {
-      it(`${state.name}, ${theme} theme: no violation`, async () => {
-        const context = await session.newContext({ ...desktop, ...state.options, colorScheme: theme });
-        const page = await context.newPage();
-        const response = await page.goto(session.site.url(state.path));
-        expect(response?.status()).toBe(state.status ?? 200);
-        await state.prepare?.(page);
-        // The theme is really the one named: a dark page has a dark background.
-        const backgroundIsDark = await page.evaluate(() => {
-          const [r, g, b] = (getComputedStyle(document.body).backgroundColor.match(/\d+/g) ?? []).map(Number);
-          return (r! + g! + b!) / 3 < 128;
-        });
-        expect(backgroundIsDark, 'background matches the theme').toBe(theme === 'dark');
+  // Each check has a browser context of its own, so several run side by
+  // side: most of one is waiting for the page to load and for axe.
+  describe.concurrent('pages and states', () => {
+    for (const state of states) {
+      for (const theme of themes) {
+        it(`${state.name}, ${theme} theme: no violation`, async () => {
+          const context = await session.ownContext({ ...desktop, ...state.options, colorScheme: theme });
+          try {
+            const page = await context.newPage();
+            const response = await page.goto(session.site.url(state.path));
+            expect(response?.status()).toBe(state.status ?? 200);
+            await state.prepare?.(page);
+            // The theme is really the one named: a dark page has a dark background.
+            const backgroundIsDark = await page.evaluate(() => {
+              const [r, g, b] = (getComputedStyle(document.body).backgroundColor.match(/\d+/g) ?? []).map(Number);
+              return (r! + g! + b!) / 3 < 128;
+            });
+            expect(backgroundIsDark, 'background matches the theme').toBe(theme === 'dark');
 
-        const violations = await axeViolations(page);
-        expect(violations, formatViolations(violations)).toEqual([]);
-      });
+            const violations = await axeViolations(page);
+            expect(violations, formatViolations(violations)).toEqual([]);
+          } finally {
+            await context.close();
+          }
+        });
+      }
     }
-  }
+  });
 
   it('axe itself reports what it is for: none on the clean fixture site, the missing alt and the unlabelled button of the broken one', async () => {
     const [clean, broken] = await Promise.all([serveDist(cleanSite), serveDist(brokenSite)]);

@@ -3,28 +3,20 @@
  * beside a heading copies the report's reference for that section (dated
  * today, URL pointing at the section), and a selected passage's "复制链接"
  * copies a text-fragment link that reopens the page at the passage.
- * Expectations come from the front matter and the MDX source; the
+ * Expectations come from the front matter and the built page; the
  * formatters they go through are checked against the standard in
  * tests/unit/citation-gbt7714.test.ts.
  */
-import GithubSlugger from 'github-slugger';
 import type { BrowserContext, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { formatGbt7714 } from '../../src/lib/citation/gbt7714.ts';
 import { citationRecord } from '../../src/lib/citation/record.ts';
-import { byId, collectPageErrors, desktop, e2eDescribe, placement, reports, scrollSettled, useBrowserSession } from '../helpers/browser.ts';
+import { byId, collectPageErrors, desktop, e2eDescribe, placement, scrollSettled, useBrowserSession } from '../helpers/browser.ts';
 import { readReports, siteUrl } from '../helpers/front-matter.ts';
+import { reportWithMostNotes, representativeReports } from '../helpers/report-picks.ts';
 
 const published = readReports();
 const reportBySlug = (slug: string) => published.find((report) => report.slug === slug)!;
-
-/** The heading on `line` of a report's MDX (markup stripped, as the reader sees it) and its id. */
-function headingFromSource(slug: string, line: RegExp): { text: string; id: string } {
-  const source = reportBySlug(slug).body.split('\n').find((l) => line.test(l));
-  if (!source) throw new Error(`no heading matching ${line} in ${slug}`);
-  const text = source.replace(/^#+\s*/, '').replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
-  return { text, id: new GithubSlugger().slug(text) };
-}
 
 /** The reader's today in the browser's own time zone. */
 const browserToday = (page: Page) =>
@@ -47,25 +39,27 @@ e2eDescribe('citing a section and sharing a passage', () => {
   }
 
   it('copies a section citation: the GB/T 7714 online reference with the heading, today and the section URL', async () => {
-    const slug = 'global-governance-2020-2021';
-    const { page, errors } = await openWithClipboard(reports.governance);
-    const heading = headingFromSource(slug, /^## .*No\. 1/);
-    const button = page.locator(`.heading:has(> ${byId(heading.id)}) > button.heading-cite`);
-    expect(await button.getAttribute('aria-label')).toBe(`引用本节：${heading.text}`);
-    await button.click();
+    for (const { slug, path, headings } of representativeReports().filter((report) => report.headings.length > 0)) {
+      const { page, errors } = await openWithClipboard(path);
+      const heading = headings[0]!;
+      const button = page.locator(`.heading:has(> ${byId(heading.id)}) > button.heading-cite`);
+      expect(await button.getAttribute('aria-label')).toBe(`引用本节：${heading.text}`);
+      await button.click();
 
-    const url = new URL(`/reports/${slug}/`, siteUrl).href;
-    const today = await browserToday(page);
-    const expected = formatGbt7714(citationRecord(slug, reportBySlug(slug).data, url), {
-      online: { accessed: today, url: `${url}#${heading.id}` },
-      section: heading.text,
-    });
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
-    expect(expected).toContain(`[R/OL]. `);
-    expect(await page.locator('.report-cite [role="status"]').innerText()).toContain(heading.text);
-    // The report's own online reference is dated today too, not the build day.
-    expect(await page.locator('#cite-gbt-online time[data-accessed]').innerText()).toBe(today);
-    expect(errors).toEqual([]);
+      const { data } = reportBySlug(slug);
+      const url = new URL(path, siteUrl).href;
+      const today = await browserToday(page);
+      const expected = formatGbt7714(citationRecord(slug, data, url), {
+        online: { accessed: today, url: `${url}#${heading.id}` },
+        section: heading.text,
+      });
+      await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
+      expect(expected).toContain(`[${data.publication.type === 'article' ? 'J' : 'R'}/OL]. `);
+      expect(await page.locator('.report-cite [role="status"]').innerText()).toContain(heading.text);
+      // The report's own online reference is dated today too, not the build day.
+      expect(await page.locator('#cite-gbt-online time[data-accessed]').innerText()).toBe(today);
+      expect(errors).toEqual([]);
+    }
   });
 
   /** Selects `passage` inside the paragraph that contains it, as a reader dragging across it would. */
@@ -86,14 +80,35 @@ e2eDescribe('citing a section and sharing a passage', () => {
     }, passage);
   }
 
-  // Deep in its section: landing on the section heading would leave it out of view.
-  const passage = 'WHO作为全球公共卫生治理的核心机构，在判断疾病大流行的潜力方面以及向地区部署调度资源以控制疫情方面的能力极为有限';
-  const slug = 'towards-true-multilateralism';
-  const section = headingFromSource(slug, /^### （二）多边制度功能弱化/);
-  const pageUrl = new URL(`/reports/${slug}/`, siteUrl).href;
+  /**
+   * A passage deep in its section, where landing on the section heading would
+   * leave it out of view: from the first paragraph that starts more than a
+   * screen below its heading, 50 characters from inside one run of its text.
+   * With the id of that section, the one a passage link must name.
+   */
+  function deepPassage(page: Page): Promise<{ passage: string; sectionId: string }> {
+    return page.evaluate(() => {
+      const body = document.querySelector('.report-body')!;
+      const headings = [...body.querySelectorAll('h2[id], h3[id]')].filter((heading) => !heading.closest('section.footnotes'));
+      for (const paragraph of body.querySelectorAll('p')) {
+        if (paragraph.closest('section.footnotes')) continue;
+        const heading = headings.filter((h) => h.compareDocumentPosition(paragraph) & Node.DOCUMENT_POSITION_FOLLOWING).at(-1);
+        if (!heading || paragraph.getBoundingClientRect().top - heading.getBoundingClientRect().bottom < innerHeight) continue;
+        const runs = [...paragraph.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE).map((node) => node.textContent!);
+        const longest = runs.sort((a, b) => b.length - a.length)[0] ?? '';
+        if (longest.length >= 70) return { passage: longest.slice(10, 60), sectionId: heading.id };
+      }
+      throw new Error('no paragraph starts more than a screen below its section heading');
+    });
+  }
+
+  const { path } = reportWithMostNotes();
+  const pageUrl = new URL(path, siteUrl).href;
 
   it('copies a passage link (text fragment after the enclosing section) that reopens the page at the passage', async () => {
-    const { page, errors, context } = await openWithClipboard(reports.multilateralism);
+    const { page, errors, context } = await openWithClipboard(path);
+    const { passage, sectionId } = await deepPassage(page);
+    const section = { id: sectionId };
     await selectPassage(page, passage);
     const button = page.locator('passage-link button');
     await expect.poll(() => button.isVisible()).toBe(true);
@@ -137,12 +152,14 @@ e2eDescribe('citing a section and sharing a passage', () => {
   });
 
   it('in a browser without text fragments, copies the link to the enclosing section', async () => {
-    const { page } = await openWithClipboard(reports.multilateralism, (context) =>
+    const { page } = await openWithClipboard(path, (context) =>
       context.addInitScript(() => {
         delete (Document.prototype as { fragmentDirective?: unknown }).fragmentDirective;
       }),
     );
     expect(await page.evaluate(() => 'fragmentDirective' in document)).toBe(false);
+    const { passage, sectionId } = await deepPassage(page);
+    const section = { id: sectionId };
     await selectPassage(page, passage);
     const button = page.locator('passage-link button');
     await expect.poll(() => button.isVisible()).toBe(true);

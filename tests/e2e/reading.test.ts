@@ -8,10 +8,9 @@
 import { slug as slugOf } from 'github-slugger';
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { byId, desktop, e2eDescribe, phone, placement, reports, scrollSettled, useBrowserSession, withFragment } from '../helpers/browser.ts';
+import { byId, desktop, e2eDescribe, phone, placement, scrollSettled, useBrowserSession, withFragment } from '../helpers/browser.ts';
 import { readReports } from '../helpers/front-matter.ts';
-
-const report = reports.multilateralism;
+import { notesToVisit, publishedReports, reportWithMostNotes, reportWithMostSections, representativeReports } from '../helpers/report-picks.ts';
 
 e2eDescribe('reading a report', () => {
   const session = useBrowserSession();
@@ -35,10 +34,12 @@ e2eDescribe('reading a report', () => {
   it('finds the reports from the home page, and a mistyped address gets the not-found page with a way home', async () => {
     const { page, errors } = await session.open('/');
     const cards = page.locator('main article h2 a');
-    expect(await cards.allInnerTexts()).toEqual(expect.arrayContaining(['走向真正的多边主义', expect.stringContaining('全球治理与国际组织')]));
-    await page.getByRole('link', { name: '走向真正的多边主义' }).click();
-    await expect.poll(() => new URL(page.url()).pathname).toBe(report);
-    expect(await page.locator('h1').innerText()).toContain('走向真正的多边主义');
+    const published = publishedReports();
+    expect((await cards.allInnerTexts()).sort()).toEqual(published.map((report) => report.title).sort());
+    const [first] = published;
+    await cards.filter({ hasText: first!.title }).first().click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe(first!.path);
+    expect(await page.locator('h1').innerText()).toContain(first!.title);
 
     const missing = await page.goto(session.site.url('/reports/no-such-report/'));
     expect(missing?.status()).toBe(404);
@@ -50,7 +51,7 @@ e2eDescribe('reading a report', () => {
   });
 
   it('on a desktop, shows the contents beside the text, listing every section, and marks the one being read', async () => {
-    const { page, errors } = await session.open(report);
+    const { page, errors } = await session.open(reportWithMostSections().path);
     const toc = page.getByRole('navigation', { name: '目录' });
     await expect.poll(() => toc.isVisible()).toBe(true);
 
@@ -78,8 +79,17 @@ e2eDescribe('reading a report', () => {
     await expect.poll(current).toEqual([headings[0]!.id]);
 
     // Scroll a later section to just under the header: its link becomes current, alone.
-    const target = headings.find((h) => h.id === '三真正的多边主义的实践路径')!;
-    expect(target).toBeDefined();
+    // A section long enough that the next heading is then still more than a
+    // third of the viewport further down, and far enough from the end of the
+    // page that it can be scrolled there.
+    const targetId = await page.evaluate(() => {
+      const all = [...document.querySelectorAll('.report-body :is(h2, h3)')];
+      const top = (element: Element) => element.getBoundingClientRect().top + scrollY;
+      const bottom = document.documentElement.scrollHeight;
+      return all.find((heading, i) => i > 0 && all[i + 1] && top(all[i + 1]!) - top(heading) > innerHeight / 3 + 40 && bottom - top(heading) > innerHeight)?.id;
+    });
+    const target = headings.find((h) => h.id === targetId)!;
+    expect(target, 'a section long enough to read with its heading under the header').toBeDefined();
     await page.evaluate((sel) => {
       const heading = document.querySelector(sel)!;
       window.scrollTo({ top: heading.getBoundingClientRect().top + scrollY - 120, behavior: 'instant' });
@@ -106,7 +116,9 @@ e2eDescribe('reading a report', () => {
     // With reduced motion (the test default) every jump is instant: no heading
     // glides through the top third of the viewport on the way, which is what
     // the mark listens for.
-    const { page, errors } = await session.open(report);
+    const report = reportWithMostNotes();
+    const note = notesToVisit(report).middle;
+    const { page, errors } = await session.open(report.path);
     const toc = page.getByRole('navigation', { name: '目录' });
     const current = () => toc.locator('a[aria-current="true"]').evaluateAll((as) => as.map((a) => decodeURIComponent((a as HTMLAnchorElement).hash.slice(1))));
     /** The section being read as report-toc.ts defines it: the last heading above a third of the viewport. */
@@ -135,9 +147,9 @@ e2eDescribe('reading a report', () => {
       observed.push(`${label}: ${await markAfterJump(want)}`);
     };
     // Dragging the scrollbar to the middle of the notes list.
-    await jump('notes', () => page.evaluate(() => document.getElementById('fn-30')!.scrollIntoView({ block: 'center' })));
-    // The back-link of note 30, to its reference in the text.
-    await jump('back-link 30', () => page.locator('#fn-30 [data-footnote-backref]').click());
+    await jump('notes', () => page.evaluate((n) => document.getElementById(`fn-${n}`)!.scrollIntoView({ block: 'center' }), note));
+    // The back-link of a note in the middle of the list, to its reference in the text.
+    await jump(`back-link ${note}`, () => page.locator(`#fn-${note} [data-footnote-backref]`).click());
     // Home key: back to the top.
     await jump('home', async () => {
       await page.keyboard.press('Escape');
@@ -148,11 +160,12 @@ e2eDescribe('reading a report', () => {
   });
 
   it('lands a link to a #section with the heading in view below the sticky header', async () => {
-    for (const [path, id] of [
-      [report, '二真正的多边主义理念与原则'],
-      [report, '三强化国际实践推动多边合作走深走实'],
-      [reports.governance, '五rcep-和-cptpp区域一体化稳步成长'],
-    ] as const) {
+    // A section in the middle of each report: far enough down that the page must scroll.
+    const targets = representativeReports()
+      .filter((report) => report.headings.length > 0)
+      .map((report) => [report.path, report.headings[Math.floor(report.headings.length / 2)]!.id] as const);
+    expect(targets.length).toBeGreaterThan(0);
+    for (const [path, id] of targets) {
       const { page, errors } = await session.open(withFragment(path, id));
       expect(page.url()).toContain(`#${encodeURIComponent(id)}`);
       await scrollSettled(page);
@@ -167,9 +180,9 @@ e2eDescribe('reading a report', () => {
   });
 
   it('lets a keyboard reader reach a heading self-link, which names the heading and links to it', async () => {
-    const { page, errors } = await session.open(report);
-    const id = '一多边主义遭遇挑战';
-    const headingText = '一、多边主义遭遇挑战';
+    const report = reportWithMostSections();
+    const { page, errors } = await session.open(report.path);
+    const { id, text: headingText } = report.headings.find((heading) => heading.level === 2) ?? report.headings[0]!;
     const selfLink = page.locator(`.heading:has(> ${byId(id)}) > a.heading-link`);
     expect(await selfLink.count()).toBe(1);
 
@@ -219,7 +232,7 @@ e2eDescribe('reading a report', () => {
   });
 
   it('on a phone, folds the contents away until tapped and never scrolls sideways', async () => {
-    for (const path of [report, reports.governance]) {
+    for (const { path } of representativeReports()) {
       const { page, errors } = await session.open(path, phone);
       const toc = page.getByRole('navigation', { name: '目录' });
       const summary = page.locator('.toc-details > summary');
@@ -245,21 +258,23 @@ e2eDescribe('reading a report', () => {
   });
 
   it('needs no JavaScript to read the text and its notes', async () => {
-    const { page } = await session.open(report, { ...desktop, javaScriptEnabled: false });
-    expect(await page.locator('.report-text p').count()).toBeGreaterThan(20);
-    expect(await page.locator('h1').innerText()).toContain('走向真正的多边主义');
+    const report = reportWithMostNotes();
+    const { early, last } = notesToVisit(report);
+    const { page } = await session.open(report.path, { ...desktop, javaScriptEnabled: false });
+    expect(await page.locator('.report-text p').first().isVisible()).toBe(true);
+    expect(await page.locator('h1').innerText()).toContain(report.title);
     const notes = page.locator('section.footnotes li[id^="fn-"]');
-    expect(await notes.count()).toBe(56);
-    expect(await page.locator('#fn-56').isVisible()).toBe(true);
+    expect(await notes.count()).toBe(report.notes);
+    expect(await page.locator(`#fn-${last}`).isVisible()).toBe(true);
     // The contents beside the text (CSS only), and no dead theme button.
     expect(await page.getByRole('navigation', { name: '目录' }).isVisible()).toBe(true);
     expect(await page.locator('theme-toggle button').isVisible()).toBe(false);
 
     // A footnote reference is a plain link to its note.
-    await page.locator('#fnref-3').click();
-    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#fn-3');
+    await page.locator(`#fnref-${early}`).click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#fn-${early}`);
     await scrollSettled(page);
-    const at = await placement(page, '#fn-3');
+    const at = await placement(page, `#fn-${early}`);
     expect(at.top).toBeGreaterThanOrEqual(at.headerBottom);
     expect(at.bottom).toBeLessThan(at.viewportHeight);
     expect(await page.locator('#footnote-preview').count()).toBe(0);

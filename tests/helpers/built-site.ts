@@ -7,7 +7,11 @@ import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 
 export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
-export const distDir = `${projectRoot}dist/`;
+/**
+ * The built site the build-output tests read: dist/, or the build named by
+ * `SITE_DIST` (the site with one more report, see vitest.config.ts).
+ */
+export const distDir: string = process.env['SITE_DIST'] ?? `${projectRoot}dist/`;
 
 /** A built page as an HTML tree; `dir` is another build's output (default dist/). */
 export function builtPage(route: string, dir: string = distDir): Root {

@@ -2,12 +2,20 @@
  * Builds the real site (same config, same src/) with a folder of fixture
  * reports instead of content/reports, to show what an editor's mistake does
  * to the build; or with the real reports and other build flags (a base path),
- * to check the output under another deployment. Each build gets its own root under node_modules/.cache so its
- * generated types and content cache never touch the real ones.
+ * to check the output under another deployment; or from a copy of the
+ * content with a report added. Each build gets its own root under
+ * node_modules/.cache so its generated types and content cache never touch
+ * the real ones.
+ *
+ * Builds of the real site are shared: one made for a given set of inputs
+ * (src/, public/, the content, the config, the installed packages, the flags,
+ * the environment, the day) is reused by every test that asks for the same,
+ * from any test process, in this run or a later one (see sharedBuild).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { projectRoot } from './built-site.ts';
 
 export interface FixtureBuild {
@@ -24,20 +32,106 @@ export function buildWithReports(name: string, reports: Record<string, string>):
 }
 
 /**
+ * Builds the real site (same config, same src/) from the content folder that
+ * `prepare` writes into `contentDir` (`reports/` and `sources/`, as in
+ * content/), into `<root>/dist`. `sources` are the folders `prepare` copies
+ * from: what the build is keyed on.
+ */
+export function buildWithContent(
+  name: string,
+  { contentDir, sources, prepare }: { contentDir: string; sources: string[]; prepare: () => void },
+): FixtureBuild & { outDir: string } {
+  const root = fixtureRootPath(name);
+  const key = inputsKey(sources, [], { CONTENT_DIR: contentDir });
+  const build = sharedBuild(root, key, () => {
+    prepare();
+    return buildRoot(fixtureRoot(name), join(contentDir, 'reports'), [], { CONTENT_DIR: contentDir });
+  });
+  return { ...build, outDir: join(root, 'dist') };
+}
+
+/** Where fixture builds named `name` are made (and left, for a look after a failure). */
+export function fixtureRootPath(name: string): string {
+  return join(projectRoot, 'node_modules/.cache/report-fixtures', name);
+}
+
+/**
  * Builds the real site, its own reports included, with extra `astro build`
  * flags (e.g. `['--base', '/some/path/']`) and environment (e.g. SITE_URL),
- * into `outDir`.
+ * into `outDir`. Tests asking for the same flags and environment share one
+ * build, whatever `name` they give.
  */
 export function buildSiteWithFlags(name: string, flags: string[], env: Record<string, string> = {}): FixtureBuild & { outDir: string } {
-  const root = fixtureRoot(name);
-  return { ...buildRoot(root, join(projectRoot, 'content/reports'), flags, env), outDir: join(root, 'dist') };
+  const reportsDir = join(projectRoot, 'content/reports');
+  const key = inputsKey([reportsDir], flags, env);
+  const shared = `flags-${key.slice(0, 12)}`;
+  const root = fixtureRootPath(shared);
+  const build = sharedBuild(root, key, () => buildRoot(fixtureRoot(shared), reportsDir, flags, env));
+  if (build.status !== 0) build.output = `${name}: ${build.output}`;
+  return { ...build, outDir: join(root, 'dist') };
 }
 
 function fixtureRoot(name: string): string {
-  const root = join(projectRoot, 'node_modules/.cache/report-fixtures', name);
+  const root = fixtureRootPath(name);
   rmSync(root, { recursive: true, force: true });
   mkdirSync(root, { recursive: true });
   return root;
+}
+
+/** Every file under `path` (a file or a folder), sorted. */
+function filesUnder(path: string): string[] {
+  if (!existsSync(path)) return [];
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path, { recursive: true, encoding: 'utf8' })
+    .map((name) => join(path, name))
+    .filter((file) => statSync(file).isFile())
+    .sort();
+}
+
+/** What a build of the real site depends on, as one hash. */
+function inputsKey(contentFolders: string[], flags: string[], env: Record<string, string>): string {
+  const hash = createHash('sha256');
+  const inputs = ['src', 'public', 'astro.config.mjs', 'package-lock.json'].map((path) => join(projectRoot, path));
+  for (const file of [...inputs, ...contentFolders].flatMap(filesUnder)) {
+    hash.update(`${relative(projectRoot, file)}\0`).update(readFileSync(file)).update('\0');
+  }
+  // The day: a page carries its build date (ReportCitation.astro).
+  hash.update(JSON.stringify({ flags, env, config: rootConfig(), day: new Date().toISOString().slice(0, 10) }));
+  return hash.digest('hex');
+}
+
+const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * Runs `build` into `root` unless a build of the same inputs (`key`) is
+ * there already. A lock folder beside the root makes a test process that
+ * asks while another one builds wait for it, then reuse it.
+ */
+function sharedBuild(root: string, key: string, build: () => FixtureBuild): FixtureBuild {
+  const stamp = join(root, '.inputs');
+  const lock = `${root}.lock`;
+  const reused = () => existsSync(stamp) && readFileSync(stamp, 'utf8') === key;
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    if (reused()) return { status: 0, output: `reused the build in ${root}` };
+    try {
+      mkdirSync(lock, { recursive: false });
+    } catch {
+      // Another process is building (a lock older than five minutes is left from a killed run).
+      const lockedSince = statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
+      if (Date.now() > deadline || Date.now() - lockedSince > 300_000) rmSync(lock, { recursive: true, force: true });
+      pause(250);
+      continue;
+    }
+    try {
+      if (reused()) return { status: 0, output: `reused the build in ${root}` };
+      const result = build();
+      if (result.status === 0) writeFileSync(stamp, key);
+      return result;
+    } finally {
+      rmSync(lock, { recursive: true, force: true });
+    }
+  }
 }
 
 /**
@@ -45,21 +139,25 @@ function fixtureRoot(name: string): string {
  * NODE_ENV=test…): Astro's Vite would take them over the build's own
  * settings, e.g. BASE_URL over `--base`.
  */
-function buildEnvironment(): NodeJS.ProcessEnv {
+export function buildEnvironment(): NodeJS.ProcessEnv {
   const vitestKeys = /^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/;
   return Object.fromEntries(Object.entries(process.env).filter(([key]) => !vitestKeys.test(key)));
 }
 
-function buildRoot(root: string, reportsDir: string, flags: string[], env: Record<string, string> = {}): FixtureBuild {
-  writeFileSync(
-    join(root, 'astro.config.mjs'),
-    `import config from ${JSON.stringify(join(projectRoot, 'astro.config.mjs'))};
+/** A build root's config: the real one, with the real src/ and public/. */
+function rootConfig(): string {
+  return `import config from ${JSON.stringify(join(projectRoot, 'astro.config.mjs'))};
 export default { ...config, srcDir: ${JSON.stringify(join(projectRoot, 'src'))}, publicDir: ${JSON.stringify(join(projectRoot, 'public'))} };
-`,
-  );
+`;
+}
+
+function buildRoot(root: string, reportsDir: string, flags: string[], env: Record<string, string> = {}): FixtureBuild {
+  writeFileSync(join(root, 'astro.config.mjs'), rootConfig());
+  // The content folders a test process reads (CONTENT_DIR) are not the build's: each build names its own.
+  const { CONTENT_DIR: _testContent, ...environment } = buildEnvironment();
   const result = spawnSync(join(projectRoot, 'node_modules/.bin/astro'), ['build', '--root', root, ...flags], {
     cwd: projectRoot,
-    env: { ...buildEnvironment(), ...env, REPORTS_DIR: reportsDir, FORCE_COLOR: '0', NO_COLOR: '1' },
+    env: { ...environment, ...env, REPORTS_DIR: reportsDir, FORCE_COLOR: '0', NO_COLOR: '1' },
     encoding: 'utf8',
     timeout: 120_000,
   });

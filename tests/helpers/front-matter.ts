@@ -5,10 +5,12 @@
  * compare the metadata, citations and feeds with.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parse } from 'yaml';
-import config from '../../astro.config.mjs';
+import { CONTENT_DIR } from '../../src/lib/content-paths.ts';
 import { reportSchema, type Report } from '../../src/lib/report-schema.ts';
-import { layoutPathFor, parseSourceLayout } from '../../src/lib/source-layout.ts';
+import { SITE_URL } from '../../src/lib/site-address.ts';
+import { layoutPathFor, parseSourceLayout, type SourceLayout } from '../../src/lib/source-layout.ts';
 import { projectRoot } from './built-site.ts';
 import { readSource, type SourceReading } from './pdf-source.ts';
 
@@ -19,7 +21,10 @@ export interface PublishedReport {
   body: string;
 }
 
-export function readReports(dir = `${projectRoot}content/reports/`): PublishedReport[] {
+/** The content folder the build read: content/, or the one `CONTENT_DIR` names. */
+export const contentDir = `${resolve(projectRoot, CONTENT_DIR)}/`;
+
+export function readReports(dir = `${contentDir}reports/`): PublishedReport[] {
   return readdirSync(dir)
     .filter((file) => file.endsWith('.mdx'))
     .sort()
@@ -31,13 +36,19 @@ export function readReports(dir = `${projectRoot}content/reports/`): PublishedRe
     });
 }
 
-/** The site URL the default build uses (astro.config: env SITE_URL or its default). */
-export const siteUrl: string = String(config.site);
+/**
+ * The site URL the default build uses (astro.config.mjs takes it from
+ * src/lib/site-address.ts: env SITE_URL or its default). Read from there, not by
+ * importing the whole Astro config, which costs every test file seconds.
+ */
+export const siteUrl: string = SITE_URL;
 
 /** A report together with the source text it was made from, read as the fidelity test reads it. */
 export interface SourcedReport extends PublishedReport {
-  /** The source text's path relative to the project root. */
+  /** The source text's path. */
   sourcePath: string;
+  /** The source's layout file, read. */
+  layout: SourceLayout;
   source: SourceReading;
 }
 
@@ -48,13 +59,13 @@ export interface SourcedReport extends PublishedReport {
 export function readSourcedReports(dir?: string): SourcedReport[] {
   return readReports(dir).flatMap((report) => {
     if (!report.data.source) return [];
-    const sourcePath = `content/${report.data.source}`;
+    const sourcePath = `${contentDir}${report.data.source}`;
     const layoutPath = layoutPathFor(sourcePath);
-    const sourceText = readFileSync(`${projectRoot}${sourcePath}`, 'utf8');
-    if (!existsSync(`${projectRoot}${layoutPath}`)) {
+    const sourceText = readFileSync(sourcePath, 'utf8');
+    if (!existsSync(layoutPath)) {
       throw new Error(`${report.slug}: its source ${sourcePath} has no layout file ${layoutPath} (npm run import writes one)`);
     }
-    const layout = parseSourceLayout(readFileSync(`${projectRoot}${layoutPath}`, 'utf8'), sourceText, layoutPath);
-    return [{ ...report, sourcePath, source: readSource(`${projectRoot}${sourcePath}`, layout) }];
+    const layout = parseSourceLayout(readFileSync(layoutPath, 'utf8'), sourceText, layoutPath);
+    return [{ ...report, sourcePath, layout, source: readSource(sourcePath, layout) }];
   });
 }

@@ -3,11 +3,12 @@
  * Debian's Chromium driven by playwright-core: shared by the e2e tests and the
  * page-weight benchmark. No browser is ever downloaded.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { existsSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { staticHandler } from '../../src/integrations/static-files.ts';
 import { distDir } from './built-site.ts';
 
 export const chromiumPath = '/usr/bin/chromium';
@@ -33,24 +34,6 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-};
-
 export interface StaticSite {
   /** Origin without trailing slash, e.g. http://127.0.0.1:41234 */
   origin: string;
@@ -59,22 +42,21 @@ export interface StaticSite {
   close(): Promise<void>;
 }
 
-/** The file dist/ serves for a URL path, or undefined (then 404.html answers). */
-function resolveFile(root: string, pathname: string): string | undefined {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathname);
-  } catch {
-    return undefined;
+/**
+ * A slow network, on request (header `x-trickle-ms`): an HTML page arrives in
+ * two parts, the second `ms` later, so the browser paints the first part
+ * before the document is parsed, as it does on a slow connection.
+ */
+function sendTrickling(req: IncomingMessage, res: ServerResponse, body: Buffer, file: string | undefined): void {
+  const trickle = Number(req.headers['x-trickle-ms'] ?? 0);
+  const cut = body.indexOf('</header>');
+  if (trickle > 0 && file?.endsWith('.html') && cut > 0) {
+    res.write(body.subarray(0, cut));
+    const timer = setTimeout(() => res.end(body.subarray(cut)), trickle);
+    res.once('close', () => clearTimeout(timer));
+    return;
   }
-  const file = normalize(join(root, decoded));
-  if (file !== root.replace(/[\\/]$/, '') && !file.startsWith(root.endsWith(sep) ? root : root + sep)) return undefined;
-  if (!existsSync(file)) return undefined;
-  if (statSync(file).isDirectory()) {
-    const index = join(file, 'index.html');
-    return existsSync(index) ? index : undefined;
-  }
-  return file;
+  res.end(body);
 }
 
 /**
@@ -85,41 +67,9 @@ export async function serveDist(root: string = distDir, { base = '/' }: { base?:
   if (!existsSync(join(root, 'index.html'))) {
     throw new Error(`${root} has no index.html: the e2e tests serve the built site, run "npx astro build" first (npm test does)`);
   }
-  const server: Server = createServer((req, res) => {
-    const { pathname: requested } = new URL(req.url ?? '/', 'http://localhost');
-    // Outside the base path there is nothing; inside it, paths map onto the root.
-    const pathname = requested.startsWith(base) ? `/${requested.slice(base.length)}` : undefined;
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { allow: 'GET, HEAD' }).end();
-      return;
-    }
-    // A directory without its trailing slash: redirect, as static hosts do.
-    const found = pathname === undefined ? undefined : resolveFile(root, pathname);
-    if (found && !requested.endsWith('/') && found.endsWith(`${sep}index.html`) && !requested.endsWith('index.html')) {
-      res.writeHead(301, { location: `${requested}/` }).end();
-      return;
-    }
-    const file = found ?? join(root, '404.html');
-    const status = found ? 200 : 404;
-    const body = existsSync(file) ? readFileSync(file) : Buffer.from('Not found');
-    res.writeHead(status, {
-      'content-type': contentTypes[extname(file).toLowerCase()] ?? 'application/octet-stream',
-      'content-length': body.length,
-      'cache-control': 'no-store',
-    });
-    // A slow network, on request (header `x-trickle-ms`): an HTML page arrives
-    // in two parts, the second `ms` later, so the browser paints the first
-    // part before the document is parsed, as it does on a slow connection.
-    const trickle = Number(req.headers['x-trickle-ms'] ?? 0);
-    const cut = body.indexOf('</header>');
-    if (req.method === 'GET' && trickle > 0 && file.endsWith('.html') && cut > 0) {
-      res.write(body.subarray(0, cut));
-      const timer = setTimeout(() => res.end(body.subarray(cut)), trickle);
-      res.once('close', () => clearTimeout(timer));
-      return;
-    }
-    res.end(req.method === 'HEAD' ? undefined : body);
-  });
+  // What a static host answers (src/integrations/static-files.ts): the file,
+  // a redirect for a folder without its trailing slash, or 404.html.
+  const server: Server = createServer(staticHandler(root, { base, cacheControl: 'no-store', send: sendTrickling }));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', resolve);

@@ -8,6 +8,7 @@ import { toString } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { urlPieces } from '../../src/lib/url-breaks.ts';
 import { reportMarkdownProcessor } from '../../src/markdown/pipeline.ts';
+import { compileReport, MDX_FILE } from '../helpers/mdx.ts';
 
 const processor = await createMarkdownProcessor({
   ...reportMarkdownProcessor.options,
@@ -48,16 +49,18 @@ describe('report markdown pipeline', () => {
     expect(html).toMatch(new RegExp(`^<p>见<a href="${url.replaceAll('.', '\\.')}"( data-url-text(="")?)?>.*</a>。</p>$`));
   });
 
-  it('fails naming the problem for a reference without a note', async () => {
-    await expect(render('正文。[^1][^2]\n\n[^1]: 注。\n')).rejects.toThrow(/\[\^2\] has no note/);
+  // Errors through the MDX renderer, as reports are compiled (the Markdown
+  // renderer would also print each error on stderr).
+  it('fails naming the file, the line and the problem for a reference without a note', async () => {
+    expect((await compileReport('正文。[^1][^2]\n\n[^1]: 注。\n')).error).toMatch(new RegExp(`^${MDX_FILE}:1:\\d+ footnote reference \\[\\^2\\] has no note`));
   });
 
   it('fails for a note nothing references', async () => {
-    await expect(render('正文。[^1]\n\n[^1]: 注。\n[^2]: 孤立的注。\n')).rejects.toThrow(/\[\^2\] is never referenced/);
+    expect((await compileReport('正文。[^1]\n\n[^1]: 注。\n[^2]: 孤立的注。\n')).error).toMatch(new RegExp(`^${MDX_FILE}:4:1 .*\\[\\^2\\] is never referenced`));
   });
 
   it('fails for a link to a section that does not exist, and accepts one that does', async () => {
-    await expect(render('## 一、引言\n\n见[结论](#二结论)。\n')).rejects.toThrow(/"#二结论" points at no section/);
+    expect((await compileReport('## 一、引言\n\n见[结论](#二结论)。\n')).error).toMatch(new RegExp(`^${MDX_FILE}:3:2 link to "#二结论" points at no section`));
     await expect(render('## 一、引言\n\n见[引言](#一引言)与[注](#fn-1)。[^1]\n\n[^1]: 注。\n')).resolves.toContain('href="#一引言"');
   });
 });

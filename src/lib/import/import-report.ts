@@ -18,7 +18,7 @@ import { collectFootnotes, resolveMarkers, withReferences, type SourceNote } fro
 import { draftFrontMatter, readFront, writeFrontMatter, type MatterNote } from './front-matter.ts';
 import { writeBody, type WrittenNote } from './mdx.ts';
 import { readMdxText } from './mdx-text.ts';
-import { findOutline, mayBeHeadingAfter } from './outline.ts';
+import { findOutline, headingKind, mayBeHeadingAfter } from './outline.ts';
 import {
   isPageNumber,
   pageBreaksFromBlankRuns,
@@ -141,6 +141,14 @@ export function importReport(text: string, options: ImportOptions): ImportedRepo
     removed: sortedRemoved,
     noteContinuations: footnotes.continuations,
   };
+  // Headings the outline found without a number (专题序言): the outline test
+  // cannot recognise them by their numbering, so the layout names them.
+  const unnumberedHeadings = blocks.flatMap((block) => {
+    if (block.kind !== 'heading') return [];
+    const first = block.paragraphs[0]!.lines[0]!.line;
+    return headingKind(first.text) === undefined ? [{ line: first.number, level: block.level === 2 ? (2 as const) : (3 as const) }] : [];
+  });
+  if (unnumberedHeadings.length > 0) layoutFile.unnumberedHeadings = unnumberedHeadings;
   const sourceName = options.source.split('/').at(-1)!;
 
   accountForEveryCharacter({ lines, removed, isNoteLine, bodyLines: bodyParagraphs.flatMap((p) => p.lines), matter: draft.matterLines, body, notes: numbered });

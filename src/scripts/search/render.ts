@@ -106,7 +106,10 @@ export function resultsView(container: HTMLElement, headingLevel: 2 | 3): Result
       if (run !== current) return;
       const message =
         error instanceof SearchFailed && error.reason === 'index'
-          ? '搜索索引未能加载，请检查网络后重试。'
+          ? // Under `astro dev` the index is the last build's (src/integrations/search/dev-index.ts): none yet means no build yet.
+            import.meta.env.DEV
+            ? '还没有搜索索引：请先运行 npm run build（开发服务器使用最近一次构建生成的索引）。'
+            : '搜索索引未能加载，请检查网络后重试。'
           : '搜索出错了，请重试。';
       container.replaceChildren(element('p', 'search-error', message));
     }
