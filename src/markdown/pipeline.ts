@@ -5,6 +5,7 @@ import { withLocatedErrors } from './located-errors.ts';
 import { rehypeBackrefsOutOfSearch } from './rehype-backrefs-out-of-search.ts';
 import { rehypeFragmentLinks } from './rehype-fragment-links.ts';
 import { rehypeHeadingLinks } from './rehype-heading-links.ts';
+import { rehypeSectionNumbers } from './rehype-section-numbers.ts';
 import { remarkContentNotCode } from './remark-content-not-code.ts';
 import { remarkFootnoteIntegrity } from './remark-footnote-integrity.ts';
 import { rehypeUrlLinks } from './rehype-url-links.ts';
@@ -28,11 +29,13 @@ import { rehypeUrlLinks } from './rehype-url-links.ts';
  *    `user-content-` prefix so links to a note read `#fn-12`.
  * 5. rehype-slug — heading ids from the heading text; Chinese stays Chinese,
  *    so a shared link says where it goes. Astro keeps ids that are already set.
- * 6. rehypeHeadingLinks — a labelled "#" link beside every heading.
- * 7. rehypeFragmentLinks — a `#fragment` link to nothing stops the build.
- * 8. rehypeUrlLinks — marks links that show their own address, so print
+ * 6. rehypeSectionNumbers — a heading's leading "No. 1" set apart in a
+ *    span, so the report itself needs no markup for it.
+ * 7. rehypeHeadingLinks — a labelled "#" link beside every heading.
+ * 8. rehypeFragmentLinks — a `#fragment` link to nothing stops the build.
+ * 9. rehypeUrlLinks — marks links that show their own address, so print
  *    adds the address only to the others.
- * 9. rehypeBackrefsOutOfSearch — the notes' ↩ back-links stay out of the
+ * 10. rehypeBackrefsOutOfSearch — the notes' ↩ back-links stay out of the
  *    search index, like the heading links.
  *
  * SmartyPants is off: it rewrites quotes, dashes and dots, and the text of a
@@ -52,5 +55,5 @@ export const reportMarkdownProcessor = withLocatedErrors(unified({
     footnoteLabelProperties: { className: ['footnotes-heading'] },
     footnoteBackLabel: (referenceIndex: number) => `返回正文（注释 ${referenceIndex + 1} 的引用处）`,
   },
-  rehypePlugins: [rehypeSlug, rehypeHeadingLinks, rehypeFragmentLinks, rehypeUrlLinks, rehypeBackrefsOutOfSearch],
+  rehypePlugins: [rehypeSlug, rehypeSectionNumbers, rehypeHeadingLinks, rehypeFragmentLinks, rehypeUrlLinks, rehypeBackrefsOutOfSearch],
 }));

@@ -67,7 +67,7 @@ function readBody(body: string): { items: Item[]; notes: Map<number, string> } {
       .replace(/&amp;/g, '&');
   for (const block of body.trim().split(/\n{2,}/)) {
     const note = /^\[\^(\d+)\]: ([\s\S]*)$/.exec(block);
-    const heading = /^#{2,4} (?:<span class="section-number">([^<]+)<\/span> )?(.*)$/.exec(block);
+    const heading = /^#{2,4} (?:(No\. \d+) )?(.*)$/.exec(block);
     if (note) notes.set(Number(note[1]), plain(note[2]!));
     else if (heading) items.push({ kind: 'heading', text: plain(heading[2]!), ...(heading[1] ? { number: heading[1] } : {}) });
     else items.push({ kind: 'paragraph', text: plain(block.replace(/\[\^(\d+)\]/g, '\u0001$1\u0002')) });

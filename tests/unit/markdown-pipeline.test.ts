@@ -26,6 +26,12 @@ describe('report markdown pipeline', () => {
     );
   });
 
+  it('sets a heading’s leading "No. 1" apart, from the text alone, keeping the id and the text', async () => {
+    const html = await render('## No. 1 2021 年全球治理的特点\n\n正文提到 No. 2 不变。\n');
+    expect(html).toContain('<h2 id="no-1-2021-年全球治理的特点"><span class="section-number">No. 1</span> 2021 年全球治理的特点</h2>');
+    expect(html).toContain('<p>正文提到 No. 2 不变。</p>');
+  });
+
   it('numbers footnotes in reading order with Chinese labels and short ids', async () => {
     const html = await render('甲。[^b]乙。[^a]\n\n[^a]: 注释甲。\n[^b]: 注释乙。\n');
     expect(html).toMatch(/<a href="#fn-b" id="fnref-b" data-footnote-ref(="")? aria-describedby="footnote-label">1<\/a>/);

@@ -113,7 +113,8 @@ export function writeInline(text: string, { blockStart = false } = {}): string {
 }
 
 /** How `No. 1` before a heading's title is marked up: the site styles the number apart from the title. */
-export const sectionNumber = (number: string): string => `<span class="section-number">${escapeText(number)}</span>`;
+/** A heading's section number (No. 1) is written as text; the pipeline sets it apart (rehype-section-numbers.ts). */
+export const sectionNumber = (number: string): string => escapeText(number);
 
 export interface WrittenNote {
   number: number;

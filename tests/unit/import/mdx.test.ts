@@ -73,7 +73,7 @@ describe('MDX that shows the source as written', () => {
       ],
       [{ number: 1, text: '注释。' }],
     );
-    expect(body).toBe('\n## <span class="section-number">No. 1</span> 特点\n\n正文。[^1]\n\n[^1]: 注释。\n');
+    expect(body).toBe('\n## No. 1 特点\n\n正文。[^1]\n\n[^1]: 注释。\n');
     expect(readMdxText(body)).toEqual({ blocks: ['No. 1 特点', '正文。[^1]'], notes: new Map([['1', '注释。']]), problems: [] });
   });
 });
