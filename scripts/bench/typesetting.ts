@@ -183,7 +183,7 @@ export const stretchOf = (line: Line) => (line.naturalWidth > 0 ? line.width / l
 
 const HAN = /\p{Script=Han}/u;
 const QUOTES = new Set(['“', '”', '‘', '’']);
-/** What no line may begin with (clreq 3.1.7): closing brackets and quotes, 。，、：；！？ and the like. */
+/** What no line may begin with (W3C clreq): closing brackets and quotes, 。，、：；！？ and the like. */
 const NO_LINE_START = /^[\p{Pe}\p{Pf}，。、：；！？…‥·,.:;!?]$/u;
 /** What no line may end with: opening brackets and quotes. */
 const NO_LINE_END = /^[\p{Ps}\p{Pi}]$/u;
