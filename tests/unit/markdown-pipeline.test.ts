@@ -49,6 +49,12 @@ describe('report markdown pipeline', () => {
     expect(paragraphs.slice(0, 2)).toEqual(['不能只开药方，不见疗效”。1', '又一段。23']);
   });
 
+  it('marks where a long heading may break between words, without touching its text or id', async () => {
+    const html = await render('## 全球治理与国际组织：进展与趋势\n');
+    expect(html).toContain('<h2 id="全球治理与国际组织进展与趋势">全球<span class="wbr"></span>治理与国际<span class="wbr"></span>组织：进展与趋势</h2>');
+    expect(html).toContain('aria-label="本节链接：全球治理与国际组织：进展与趋势"');
+  });
+
   it('leaves quotes, dashes, dots and tildes exactly as written', async () => {
     const text = '"引号" \'单引\' -- --- ... 2020 ~ 2021 ~x~';
     const html = await render(text);
