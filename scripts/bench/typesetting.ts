@@ -183,10 +183,14 @@ export const stretchOf = (line: Line) => (line.naturalWidth > 0 ? line.width / l
 
 const HAN = /\p{Script=Han}/u;
 const QUOTES = new Set(['“', '”', '‘', '’']);
-/** What no line may begin with (W3C clreq): closing brackets and quotes, 。，、：；！？ and the like. */
-const NO_LINE_START = /^[\p{Pe}\p{Pf}，。、：；！？…‥·,.:;!?]$/u;
-/** What no line may end with: opening brackets and quotes. */
-const NO_LINE_END = /^[\p{Ps}\p{Pi}]$/u;
+/**
+ * What no line may begin with (W3C clreq): Chinese closing brackets and
+ * quotes, 。，、：；！？… and the like; and what no line may end with: opening
+ * brackets and quotes. Only the Chinese (full-width) marks: an address in a
+ * note breaks by its own rules, before a dot or a slash.
+ */
+const NO_LINE_START = /^(?![\0-\x7F])[\p{Pe}\p{Pf}\p{Po}]$/u;
+const NO_LINE_END = /^(?![\0-\x7F])[\p{Ps}\p{Pi}]$/u;
 /** A character a reader counts as one of the line's: not punctuation, not part of a note reference. */
 const isWordChar = (char: PlacedChar) => char.ref < 0 && !/\p{P}/u.test(char.char);
 

@@ -109,9 +109,10 @@ describe('typesettingFigures', () => {
     expect(figures.oneCharLastLines).toBe(2);
   });
 
-  it('counts lines that begin with closing or end with opening punctuation', () => {
+  it('counts lines that begin with Chinese closing or end with opening punctuation, not an address broken before a dot', () => {
     const figures = typesettingFigures([block(['一二三“', '四五', '。六七', '八”'], { role: 'other' })]);
     expect(figures.forbiddenLineEdges).toBe(2);
+    expect(typesettingFigures([block(['见https://www', '.mfa.gov.cn/', '）。'], { role: 'note' })]).forbiddenLineEdges).toBe(1);
   });
 
   it('gives the abstract’s longest line in characters of its font size', () => {
