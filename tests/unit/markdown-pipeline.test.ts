@@ -49,6 +49,11 @@ describe('report markdown pipeline', () => {
     expect(paragraphs.slice(0, 2)).toEqual(['不能只开药方，不见疗效”。1', '又一段。23']);
   });
 
+  it('keeps the separator in a foreign name with the character before it, so it never begins a line', async () => {
+    const html = await render('约翰•鲁杰与詹姆斯·卡帕拉索，A·B 与`甲·乙`。\n');
+    expect(html).toBe('<p>约<span class="nowrap">翰•</span>鲁杰与詹姆<span class="nowrap">斯·</span>卡帕拉索，A·B 与<code>甲·乙</code>。</p>');
+  });
+
   it('marks where a long heading may break between words, without touching its text or id', async () => {
     const html = await render('## 全球治理与国际组织：进展与趋势\n');
     expect(html).toContain('<h2 id="全球治理与国际组织进展与趋势">全球<span class="wbr"></span>治理与国际<span class="wbr"></span>组织：进展与趋势</h2>');
