@@ -5,6 +5,9 @@ import { withLocatedErrors } from './located-errors.ts';
 import { rehypeBackrefsOutOfSearch } from './rehype-backrefs-out-of-search.ts';
 import { rehypeFragmentLinks } from './rehype-fragment-links.ts';
 import { rehypeHeadingLinks } from './rehype-heading-links.ts';
+import { rehypeHeadingBreaks } from './rehype-heading-breaks.ts';
+import { rehypeNameSeparators } from './rehype-name-separators.ts';
+import { rehypeNoteRefs } from './rehype-note-refs.ts';
 import { rehypeSectionNumbers } from './rehype-section-numbers.ts';
 import { remarkContentNotCode } from './remark-content-not-code.ts';
 import { remarkFootnoteIntegrity } from './remark-footnote-integrity.ts';
@@ -37,6 +40,11 @@ import { rehypeUrlLinks } from './rehype-url-links.ts';
  *    adds the address only to the others.
  * 10. rehypeBackrefsOutOfSearch — the notes' ↩ back-links stay out of the
  *    search index, like the heading links.
+ * 11. rehypeHeadingBreaks, rehypeNoteRefs, rehypeNameSeparators —
+ *    typesetting (W3C clreq): a heading breaks between words only; a note
+ *    reference after 。，” is drawn in the blank half of that mark, and one
+ *    ending a paragraph keeps two characters with it; the · in 约翰·鲁杰 never
+ *    begins a line. Markup only, no text, after every step that reads the text.
  *
  * SmartyPants is off: it rewrites quotes, dashes and dots, and the text of a
  * report must stay exactly what its authors wrote.
@@ -55,5 +63,15 @@ export const reportMarkdownProcessor = withLocatedErrors(unified({
     footnoteLabelProperties: { className: ['footnotes-heading'] },
     footnoteBackLabel: (referenceIndex: number) => `返回正文（注释 ${referenceIndex + 1} 的引用处）`,
   },
-  rehypePlugins: [rehypeSlug, rehypeSectionNumbers, rehypeHeadingLinks, rehypeFragmentLinks, rehypeUrlLinks, rehypeBackrefsOutOfSearch],
+  rehypePlugins: [
+    rehypeSlug,
+    rehypeSectionNumbers,
+    rehypeHeadingLinks,
+    rehypeFragmentLinks,
+    rehypeUrlLinks,
+    rehypeBackrefsOutOfSearch,
+    rehypeHeadingBreaks,
+    rehypeNoteRefs,
+    rehypeNameSeparators,
+  ],
 }));

@@ -4,6 +4,7 @@
  */
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { fromHtml } from 'hast-util-from-html';
+import { selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { describe, expect, it } from 'vitest';
 import { urlPieces } from '../../src/lib/url-breaks.ts';
@@ -38,6 +39,33 @@ describe('report markdown pipeline', () => {
     expect(html).toContain('<h2 class="footnotes-heading" id="footnote-label">注释</h2>');
     expect(html).toMatch(/<li id="fn-b">\s*<p>注释乙。 <a href="#fnref-b" data-footnote-backref(="")? aria-label="返回正文（注释 1 的引用处）"/);
     expect(html).not.toMatch(/Footnotes|Back to reference|user-content-/);
+  });
+
+  it('tucks a note reference into the blank half of the punctuation before it, and only there', async () => {
+    const html = await render('合作的实践”。[^1]也有研究，[^2]指出多边[^3]主义。\n\n[^1]: 甲。\n[^2]: 乙。\n[^3]: 丙。\n');
+    expect(html).toMatch(/实践”。<sup class="tuck"><a href="#fn-1"/);
+    expect(html).toMatch(/研究，<sup class="tuck"><a href="#fn-2"/);
+    expect(html).toMatch(/多边<sup><a href="#fn-3"/);
+  });
+
+  it('keeps the last two characters of a paragraph with a note reference that ends it, and changes no text', async () => {
+    const markdown = '不能只开药方，不见疗效”。[^1]\n\n又一段。[^2][^3]\n\n[^1]: 甲。\n[^2]: 乙。\n[^3]: 丙。\n';
+    const html = await render(markdown);
+    expect(html).toMatch(/不能只开药方，不见<span class="nowrap">疗效”。<sup class="tuck"><a href="#fn-1"[^]*?<\/sup><\/span><\/p>/);
+    expect(html).toMatch(/<p>又<span class="nowrap">一段。<sup class="tuck">[^]*?<\/sup><sup>[^]*?<\/sup><\/span><\/p>/);
+    const paragraphs = selectAll('p', fromHtml(html, { fragment: true })).map((p) => toString(p));
+    expect(paragraphs.slice(0, 2)).toEqual(['不能只开药方，不见疗效”。1', '又一段。23']);
+  });
+
+  it('keeps the separator in a foreign name with the character before it, so it never begins a line', async () => {
+    const html = await render('约翰•鲁杰与詹姆斯·卡帕拉索，A·B 与`甲·乙`。\n');
+    expect(html).toBe('<p>约<span class="nowrap">翰•</span>鲁杰与詹姆<span class="nowrap">斯·</span>卡帕拉索，A·B 与<code>甲·乙</code>。</p>');
+  });
+
+  it('marks where a long heading may break between words, without touching its text or id', async () => {
+    const html = await render('## 全球治理与国际组织：进展与趋势\n');
+    expect(html).toContain('<h2 id="全球治理与国际组织进展与趋势">全球<span></span>治理与国际<span></span>组织：进展与趋势</h2>');
+    expect(html).toContain('aria-label="本节链接：全球治理与国际组织：进展与趋势"');
   });
 
   it('leaves quotes, dashes, dots and tildes exactly as written', async () => {

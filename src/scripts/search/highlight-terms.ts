@@ -68,25 +68,35 @@ export async function highlightTerms(query: string) {
   }
   if (places.length === 0) return;
 
-  // Wrap each occurrence, node piece by node piece, last first so offsets stay valid.
-  const pieces: (Piece & { hit: number })[] = [];
-  places.forEach(([from, to], hit) => {
-    for (let k = from; k < to; k++) {
-      const { node, start, end } = origin[k]!;
-      const last = pieces.at(-1);
-      if (last && last.hit === hit && last.node === node && last.end === start) last.end = end;
-      else pieces.push({ node, start, end, hit });
-    }
-  });
+  // Wrap each place, last first so offsets stay valid: in one mark where
+  // its text nodes are apart only by whole elements (a heading's empty
+  // line-break marker), else node piece by node piece.
   const marks: HTMLElement[][] = places.map(() => []);
-  for (const piece of pieces.reverse()) {
+  const wrap = (hit: number, from: Piece, to: Piece) => {
     const range = document.createRange();
-    range.setStart(piece.node, piece.start);
-    range.setEnd(piece.node, piece.end);
+    range.setStart(from.node, from.start);
+    range.setEnd(to.node, to.end);
     const mark = document.createElement('mark');
     mark.className = 'search-hit';
     range.surroundContents(mark);
-    marks[piece.hit]!.unshift(mark);
+    marks[hit]!.unshift(mark);
+  };
+  for (let hit = places.length - 1; hit >= 0; hit--) {
+    const [from, to] = places[hit]!;
+    try {
+      wrap(hit, origin[from]!, origin[to - 1]!);
+      continue;
+    } catch {
+      // An element only partly inside the occurrence: one mark per text node.
+    }
+    const pieces: Piece[] = [];
+    for (let k = from; k < to; k++) {
+      const { node, start, end } = origin[k]!;
+      const last = pieces.at(-1);
+      if (last && last.node === node && last.end === start) last.end = end;
+      else pieces.push({ node, start, end });
+    }
+    for (const piece of pieces.reverse()) wrap(hit, piece, piece);
   }
   showNavigator(query.trim(), marks);
 }
