@@ -1,8 +1,8 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
-import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import reportSearch from './src/integrations/search/index.ts';
+import { siteSitemap } from './src/integrations/sitemap.ts';
 import { reportMarkdownProcessor } from './src/markdown/pipeline.ts';
 
 export default defineConfig({
@@ -20,6 +20,6 @@ export default defineConfig({
   // as one self-contained ES module each (`?worker&url`), so the scripts every
   // page loads need no dynamic import and no ~1 KB module-preload helper.
   vite: { worker: { format: 'es' } },
-  // sitemap-index.xml + sitemap-0.xml with every page (404 left out), under the base.
-  integrations: [mdx(), reportSearch(), sitemap()],
+  // sitemap-index.xml + sitemap-0.xml, sitemap-1.xml… with every page (404 left out), under the base.
+  integrations: [mdx(), reportSearch(), siteSitemap()],
 });

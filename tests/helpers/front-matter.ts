@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import config from '../../astro.config.mjs';
+import { compareListedNewestFirst } from '../../src/lib/listing.ts';
 import { reportSchema, type Report } from '../../src/lib/report-schema.ts';
 import { layoutPathFor, parseSourceLayout } from '../../src/lib/source-layout.ts';
 import { projectRoot } from './built-site.ts';
@@ -29,6 +30,11 @@ export function readReports(dir = `${projectRoot}content/reports/`): PublishedRe
       if (!match) throw new Error(`${file}: no front matter`);
       return { slug: file.replace(/\.mdx$/, ''), data: reportSchema.parse(parse(match[1]!)), body: match[2]! };
     });
+}
+
+/** Reports in the order the listing pages and the feed give them: newest first, ties by slug (src/lib/listing.ts). */
+export function newestFirst(reports: readonly PublishedReport[]): PublishedReport[] {
+  return [...reports].sort((a, b) => compareListedNewestFirst({ id: a.slug, data: a.data }, { id: b.slug, data: b.data }));
 }
 
 /** The site URL the default build uses (astro.config: env SITE_URL or its default). */
