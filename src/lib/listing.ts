@@ -11,9 +11,8 @@ import { listingPageSegment, listingPath } from './site-url.ts';
 /**
  * Reports on one listing page. 20, as CNKI lists by default, so a reader
  * scanning the archive sees what they are used to; a page then weighs about
- * 20 KB of HTML (5–6 KB gzipped) whatever the size of the archive, and
- * 10,000 reports take 500 pages, which the year index cuts to a few dozen
- * for any one year.
+ * 20 KB of HTML whatever the size of the archive, and 10,000 reports take
+ * 500 pages, which the year index cuts to a few dozen for any one year.
  */
 export const REPORTS_PER_PAGE = 20;
 

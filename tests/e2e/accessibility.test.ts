@@ -10,6 +10,7 @@ import { expect, it } from 'vitest';
 import { brokenPages, brokenSite, cleanSite } from '../fixtures/quality-gates/defects.ts';
 import { axeViolations, formatViolations } from '../helpers/axe.ts';
 import { desktop, e2eDescribe, phone, reports, serveDist, useBrowserSession, type ContextOptions } from '../helpers/browser.ts';
+import { readReports } from '../helpers/front-matter.ts';
 
 /** A page, or a state of one reached by `prepare`, that axe checks in each theme. */
 interface PageState {
@@ -51,6 +52,7 @@ async function openThemeMenu(page: Page): Promise<void> {
 
 const states: PageState[] = [
   { name: 'home page', path: '/' },
+  { name: 'the reports of one year', path: `/years/${readReports()[0]!.data.publication.year}/` },
   { name: 'report: towards true multilateralism', path: reports.multilateralism },
   { name: 'report: global governance 2020–2021', path: reports.governance },
   { name: 'report with a footnote preview open', path: reports.multilateralism, prepare: openFootnotePreview },

@@ -68,21 +68,28 @@ export interface BuildCommand {
 }
 
 /**
- * The `astro build` of the real site (same config, same src/ and public/)
- * in its own `root`, with `reportsDir` as its reports; the output goes to
- * `<root>/dist` unless the flags say otherwise. Writes the root's config.
+ * The `astro build` of a project's site (this one unless told: its config,
+ * src/, public/ and astro), in its own `root`, with `reportsDir` as its
+ * reports; the output goes to `<root>/dist` unless the flags say otherwise.
+ * Writes the root's config.
  */
-export function fixtureBuildCommand(root: string, reportsDir: string, flags: string[], env: Record<string, string> = {}): BuildCommand {
+export function fixtureBuildCommand(
+  root: string,
+  reportsDir: string,
+  flags: string[],
+  env: Record<string, string> = {},
+  project: string = projectRoot,
+): BuildCommand {
   writeFileSync(
     join(root, 'astro.config.mjs'),
-    `import config from ${JSON.stringify(join(projectRoot, 'astro.config.mjs'))};
-export default { ...config, srcDir: ${JSON.stringify(join(projectRoot, 'src'))}, publicDir: ${JSON.stringify(join(projectRoot, 'public'))} };
+    `import config from ${JSON.stringify(join(project, 'astro.config.mjs'))};
+export default { ...config, srcDir: ${JSON.stringify(join(project, 'src'))}, publicDir: ${JSON.stringify(join(project, 'public'))} };
 `,
   );
   return {
-    command: join(projectRoot, 'node_modules/.bin/astro'),
+    command: join(project, 'node_modules/.bin/astro'),
     args: ['build', '--root', root, ...flags],
-    options: { cwd: projectRoot, env: { ...buildEnvironment(), ...env, REPORTS_DIR: reportsDir, FORCE_COLOR: '0', NO_COLOR: '1' } },
+    options: { cwd: project, env: { ...buildEnvironment(), ...env, REPORTS_DIR: reportsDir, FORCE_COLOR: '0', NO_COLOR: '1' } },
   };
 }
 
