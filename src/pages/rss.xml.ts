@@ -1,7 +1,8 @@
 /**
- * The feed of the FEED_LENGTH newest reports (RSS 2.0, by @astrojs/rss), newest first: title,
- * address, lead, date where the source prints one, and each author whole
- * (dc:creator: RSS's own <author> must be an e-mail address).
+ * The feed of the newest reports (RSS 2.0, by @astrojs/rss): FEED_LENGTH of
+ * them (src/lib/listing.ts), newest first, so its size does not grow with the
+ * archive. Title, address, lead, date where the source prints one, and each
+ * author whole (dc:creator: RSS's own <author> must be an e-mail address).
  */
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';

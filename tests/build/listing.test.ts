@@ -85,7 +85,7 @@ function expectListing(pages: ListingPage[], first: string, slugs: string[]) {
     const n = i + 1;
     const where = page.route;
     expect(page.slugs, where).toEqual(slugs.slice(i * REPORTS_PER_PAGE, n * REPORTS_PER_PAGE));
-    expect(page.status, where).toBe(`共 ${slugs.length} 篇，按出版时间由近及远排列。${last > 1 ? `第 ${n} 页，共 ${last} 页。` : ''}`);
+    expect(page.status, where).toBe(`共 ${slugs.length.toLocaleString('zh-CN')} 篇，按出版时间由近及远排列。${last > 1 ? `第 ${n} 页，共 ${last} 页。` : ''}`);
     expect(page.prev, where).toBe(n > 1 ? pageAddress(first, n - 1) : undefined);
     expect([page.headPrev, page.headNext], where).toEqual([page.prev, page.next]);
     if (last === 1) {
