@@ -79,6 +79,20 @@ interface BuildFigures {
   feedGz: number;
 }
 
+/** Folders this run made, deleted at its end (unless --keep), also when it is interrupted. */
+const madeFolders = new Set<string>();
+const removeMadeFolders = () => {
+  if (args.keep) return;
+  for (const folder of madeFolders) rmSync(folder, { recursive: true, force: true });
+  madeFolders.clear();
+};
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    removeMadeFolders();
+    process.exit(130);
+  });
+}
+
 const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ')[0]!;
 
 /** Size and number of the files under `dir`. */
@@ -104,6 +118,7 @@ async function measureBuild(label: string, project: string, reportsDir: string, 
   const cache = join(realpathSync(join(project, 'node_modules')), '.cache');
   mkdirSync(cache, { recursive: true });
   const root = mkdtempSync(join(cache, 'bench-site-'));
+  madeFolders.add(root);
   const { command, args: buildArgs, options } = fixtureBuildCommand(root, reportsDir, [], {}, project);
   console.log(`Building ${label}: ${reports} reports …`);
   const loadBefore = loadAverage();
@@ -123,7 +138,10 @@ async function measureBuild(label: string, project: string, reportsDir: string, 
   writeFileSync(log, output);
   if (status !== 0) {
     process.stderr.write(output.split('\n').slice(-40).join('\n'));
-    throw new Error(`the build of ${label} (${reports} reports) failed (exit ${status}) in ${root}; its log: ${log}`);
+    // Kept, to see what went wrong.
+    madeFolders.delete(root);
+    madeFolders.delete(workDir);
+    throw new Error(`the build of ${label} (${reports} reports) failed (exit ${status}); kept: its root ${root}, its log ${log}`);
   }
   const outDir = join(root, 'dist');
   const dist = folderSize(outDir);
@@ -145,7 +163,10 @@ async function measureBuild(label: string, project: string, reportsDir: string, 
     homeGz: gzipSync(home, { level: 6 }).length,
     feedGz: gzipSync(feed, { level: 6 }).length,
   };
-  if (!args.keep) rmSync(root, { recursive: true, force: true });
+  if (!args.keep) {
+    rmSync(root, { recursive: true, force: true });
+    madeFolders.delete(root);
+  }
   return figures;
 }
 
@@ -194,6 +215,7 @@ if (args.baseline !== 'none') {
 }
 
 const workDir = mkdtempSync(join(tmpdir(), 'bench-site-'));
+madeFolders.add(workDir);
 console.log(`Working in ${workDir}${args.keep ? ' (kept: --keep)' : ''}; sizes: shipped (${shipped.length}), ${sizes.join(', ')}.`);
 const columns: Record<string, Record<string, string>> = {};
 try {
@@ -214,7 +236,7 @@ try {
     }
   }
 } finally {
-  if (!args.keep) rmSync(workDir, { recursive: true, force: true });
+  removeMadeFolders();
 }
 
 // Metrics down, builds across: the sizes side by side.

@@ -94,8 +94,10 @@ function expectListing(pages: ListingPage[], first: string, slugs: string[]) {
     }
     // The first and the last page, and this one's neighbours, are a click away; the current one is marked.
     expect(page.pagerCurrent, where).toBe(String(n));
+    const numbers = page.pagerNumbers.filter(({ text }) => text !== '…');
+    for (const { text, href } of numbers) expect(href, `${where}: page ${text}`).toBe(pageAddress(first, Number(text)));
     const neighbours = [1, n - 1, n, n + 1, last].filter((k) => k >= 1 && k <= last).map(String);
-    expect(page.pagerNumbers, where).toEqual(expect.arrayContaining(neighbours));
+    expect(numbers.map(({ text }) => text), where).toEqual(expect.arrayContaining(neighbours));
     expect(page.pagerNumbers.length, `${where}: the pager stays short however many pages there are`).toBeLessThanOrEqual(9);
   });
 }

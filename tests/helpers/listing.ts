@@ -22,8 +22,8 @@ export interface ListingPage {
   next: string | undefined;
   headPrev: string | undefined;
   headNext: string | undefined;
-  /** The pager's page links, by their text ("…" for a gap), and the one marked aria-current="page". */
-  pagerNumbers: string[];
+  /** The pager's page numbers in order, each with its link ("…" for a gap, without one), and the one marked aria-current="page". */
+  pagerNumbers: { text: string; href: string | undefined }[];
   pagerCurrent: string | undefined;
 }
 
@@ -52,7 +52,14 @@ export function readListingPage(route: string, dir: string, base = '/'): Listing
     next: href('a[rel="next"]'),
     headPrev: linkHref(tree, 'prev'),
     headNext: linkHref(tree, 'next'),
-    pagerNumbers: pager ? selectAll('li', pager).map((li) => toString(li).trim()).filter((text) => !/页$/.test(text)) : [],
+    pagerNumbers: pager
+      ? selectAll('li', pager)
+          .filter((item) => !select('a[rel]', item))
+          .map((item) => {
+            const link = select('a', item);
+            return { text: toString(item).trim(), href: link ? String(link.properties['href']) : undefined };
+          })
+      : [],
     pagerCurrent: pager ? toString(mustSelect('a[aria-current="page"]', pager)) : undefined,
   };
 }
