@@ -1,8 +1,8 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
-import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import reportSearch from './src/integrations/search/index.ts';
+import { siteSitemap } from './src/integrations/sitemap.ts';
 import { SITE_URL } from './src/lib/site-address.ts';
 import { reportMarkdownProcessor } from './src/markdown/pipeline.ts';
 
@@ -37,6 +37,6 @@ export default defineConfig({
       },
     },
   },
-  // sitemap-index.xml + sitemap-0.xml with every page (404 left out), under the base.
-  integrations: [mdx(), reportSearch(), sitemap()],
+  // sitemap-index.xml + sitemap-0.xml, sitemap-1.xml… with every page (404 left out), under the base.
+  integrations: [mdx(), reportSearch(), siteSitemap()],
 });

@@ -10,6 +10,7 @@ const testsOfTheirOwnBuilds = [
   'tests/build/broken-content.test.ts',
   'tests/build/dependencies.test.ts',
   'tests/build/links-sub-path.test.ts',
+  'tests/build/listing-archive.test.ts',
   'tests/build/sub-path.test.ts',
 ];
 

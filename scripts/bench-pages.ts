@@ -10,11 +10,8 @@
  *   npm run bench:pages -- --baseline none      # the working tree only
  *
  * The working tree is built afresh into dist/. The baseline commit is
- * extracted (git archive: no worktree to register or prune) into
- * node_modules/.cache/bench-baseline/<sha>/ and built there once; a commit
- * never changes, so later runs reuse that build. It shares this project's
- * node_modules through a symlink when its lockfile is the same, and gets its
- * own `npm ci` otherwise.
+ * extracted into node_modules/.cache/bench-baseline/<sha>/ (scripts/bench/baseline.ts)
+ * and built there once; a commit never changes, so later runs reuse that build.
  *
  * Page weight: bytes are what a static host sends with gzip (level 6) for
  * text types. The budget (scripts/bench/budget.ts): total ≤ 1.5 × the
@@ -31,32 +28,18 @@
  * The figures are printed, never asserted: speed and size are tracked here,
  * not in timed tests.
  */
-import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { distDir, projectRoot } from '../tests/helpers/built-site.ts';
 import { launchBrowser, observeShifts, serveDist, type Shift } from '../tests/helpers/static-site.ts';
+import { baselineLocation, extractBaseline, git, run } from './bench/baseline.ts';
 import { judgePage, pageBudget } from './bench/budget.ts';
 import { measureTypesetting, readingScreens, typesettingTargets, type ReadingScreen, type TypesettingFigures } from './bench/typesetting.ts';
 
 const { values: args } = parseArgs({ options: { baseline: { type: 'string', default: 'HEAD~1' } } });
-
-/** Runs a command quietly; if it fails, shows its output and throws, saying what failed. */
-function run(command: string, commandArgs: string[], options: SpawnSyncOptions & { what: string }): void {
-  const result = spawnSync(command, commandArgs, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, ...options });
-  if (result.status !== 0) {
-    process.stderr.write(`${result.stdout ?? ''}${result.stderr ?? ''}`);
-    throw new Error(`${options.what} failed: ${command} ${commandArgs.join(' ')} (exit ${result.status ?? result.signal ?? result.error?.message})`);
-  }
-}
-
-function git(...gitArgs: string[]): { ok: boolean; out: string } {
-  const result = spawnSync('git', gitArgs, { cwd: projectRoot, encoding: 'utf8' });
-  return { ok: result.status === 0, out: result.stdout.trim() };
-}
 
 interface Baseline {
   label: string;
@@ -68,29 +51,13 @@ interface Baseline {
  * shallow clone without the previous commit, a build that fails there).
  */
 function buildBaseline(ref: string): Baseline | string {
-  const resolved = git('rev-parse', '--verify', '--quiet', `${ref}^{commit}`);
-  if (!resolved.ok) return `${ref} is not a commit in this checkout (first commit, or a shallow clone?)`;
-  const sha = resolved.out;
-  const label = sha.startsWith(ref) ? sha.slice(0, 7) : `${ref} (${sha.slice(0, 7)})`;
-  const root = join(projectRoot, 'node_modules/.cache/bench-baseline', sha);
-  const dist = join(root, 'dist');
-  if (existsSync(join(dist, 'index.html'))) return { label, distDir: dist };
-
-  console.log(`Building the baseline ${label} in ${root} …`);
-  rmSync(root, { recursive: true, force: true });
-  mkdirSync(root, { recursive: true });
-  const archive = join(root, '..', `${sha}.tar`);
-  run('git', ['archive', '--output', archive, sha], { cwd: projectRoot, what: 'Extracting the baseline' });
-  run('tar', ['-xf', archive, '-C', root], { what: 'Extracting the baseline' });
-  rmSync(archive);
-
-  const sameLockfile = git('diff', '--quiet', sha, '--', 'package-lock.json').ok;
-  if (sameLockfile) {
-    symlinkSync(join(projectRoot, 'node_modules'), join(root, 'node_modules'), 'dir');
-  } else {
-    console.log(`The baseline's lockfile differs from the working tree's: installing its own dependencies (npm ci) …`);
-    run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, what: 'Installing the baseline dependencies' });
-  }
+  const location = baselineLocation(ref);
+  if (typeof location === 'string') return location;
+  const dist = join(location.root, 'dist');
+  if (existsSync(join(dist, 'index.html'))) return { label: location.label, distDir: dist };
+  const extracted = extractBaseline(ref);
+  if (typeof extracted === 'string') return extracted;
+  const { label, root } = extracted;
 
   // With node_modules shared, Astro's and Vite's caches (inside node_modules
   // by default) would be too: the baseline gets its own, beside its build.
@@ -105,6 +72,7 @@ export default { ...config, cacheDir: './.bench-cache/astro', vite: { ...config.
     );
     buildArgs.push('--config', 'bench.config.mjs');
   }
+  console.log(`Building the baseline ${label} in ${root} …`);
   try {
     run(join(root, 'node_modules/.bin/astro'), buildArgs, { cwd: root, what: `Building the baseline ${label}` });
   } catch (error) {

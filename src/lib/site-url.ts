@@ -44,3 +44,22 @@ export function localIsoDate(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
+
+/**
+ * The path segment of page `page` of a listing, as the `[...page]` routes
+ * take it: none for the first page (it lives at the listing's own address),
+ * `page/2` for the second.
+ */
+export function listingPageSegment(page: number): string | undefined {
+  return page > 1 ? `page/${page}` : undefined;
+}
+
+/**
+ * Path of page `page` of a listing (with the base): every report at
+ * `/`, `/page/2/`…; one year's at `/years/2023/`, `/years/2023/page/2/`….
+ */
+export function listingPath(base: string, page: number, year?: number): string {
+  const listing = year === undefined ? '' : `years/${year}/`;
+  const segment = listingPageSegment(page);
+  return withBase(base, segment === undefined ? listing : `${listing}${segment}/`);
+}

@@ -1,13 +1,15 @@
 /**
- * The feed of reports (RSS 2.0, by @astrojs/rss), newest first: title,
- * address, lead, date where the source prints one, and each author whole
- * (dc:creator: RSS's own <author> must be an e-mail address).
+ * The feed of the newest reports (RSS 2.0, by @astrojs/rss): FEED_LENGTH of
+ * them (src/lib/listing.ts), newest first, so its size does not grow with the
+ * archive. Title, address, lead, date where the source prints one, and each
+ * author whole (dc:creator: RSS's own <author> must be an e-mail address).
  */
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { publishedRecord } from '../lib/citation/record.ts';
-import { compareNewestFirst, firstParagraphOf, leadOf } from '../lib/publication.ts';
+import { FEED_LENGTH, newest } from '../lib/listing.ts';
+import { firstParagraphOf, leadOf } from '../lib/publication.ts';
 import { SITE_DESCRIPTION, SITE_NAME } from '../lib/site.ts';
 import { absoluteUrl, withBase } from '../lib/site-url.ts';
 
@@ -17,7 +19,7 @@ const escapeXml = (text: string) =>
 export const GET: APIRoute = async ({ site }) => {
   if (!site) throw new Error('astro.config has no `site`: a feed needs absolute addresses (set SITE_URL)');
   const base = import.meta.env.BASE_URL;
-  const reports = (await getCollection('reports')).sort((a, b) => compareNewestFirst(a.data.publication, b.data.publication));
+  const reports = newest(await getCollection('reports'), FEED_LENGTH);
   const feedUrl = absoluteUrl(site, withBase(base, 'rss.xml'));
   return rss({
     title: SITE_NAME,

@@ -1,20 +1,21 @@
 /**
  * One date style on every page: a reader sees 2022年6月1日 wherever a date
- * is given (report header, home page), with the machine-readable day in
+ * is given (report header, listing pages), with the machine-readable day in
  * <time datetime>. A date the source prints another way ("Jun. 1 2022") stays
  * on its page, as a transcription among the masthead lines, labelled as printed.
  * Citations are not covered: GB/T 7714 writes its access date 2022-06-01.
  */
 import { describe, expect, it } from 'vitest';
 import { formatChineseDate } from '../../src/lib/publication.ts';
-import { builtPage, mustSelect, readerText, selectAll, toString } from '../helpers/built-site.ts';
+import { builtPage, distDir, mustSelect, readerText, selectAll, toString } from '../helpers/built-site.ts';
 import { readReports } from '../helpers/front-matter.ts';
+import { builtListingRoutes } from '../helpers/listing.ts';
 
 const reports = readReports();
 
 describe('dates', () => {
   it('are written 2022年6月1日 on every page, each in a <time> carrying its day', () => {
-    const pages = ['/', ...reports.map((report) => `/reports/${report.slug}/`)];
+    const pages = [...builtListingRoutes(distDir), ...reports.map((report) => `/reports/${report.slug}/`)];
     const dated = reports.filter((report) => report.data.publication.date);
     let seen = 0;
     for (const route of pages) {
@@ -26,8 +27,8 @@ describe('dates', () => {
         seen += 1;
       }
     }
-    // Each dated report shows its date on its own page and on the home page.
-    expect(seen).toBe(dated.length * 2);
+    // Each dated report shows its date on its own page, in the listing of every report and in its year's.
+    expect(seen).toBe(dated.length * 3);
   });
 
   describe.each(reports.filter((report) => report.data.publication.printedDate))('$slug, printed "$data.publication.printedDate"', ({ slug, data }) => {

@@ -3,38 +3,21 @@
  * feed (by @astrojs/rss) and robots.txt, checked against the built pages and
  * the front matter.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compareNewestFirst } from '../../src/lib/publication.ts';
+import { FEED_LENGTH } from '../../src/lib/listing.ts';
 import { distDir } from '../helpers/built-site.ts';
-import { readReports, siteUrl } from '../helpers/front-matter.ts';
+import { builtPageUrls, feedItems, readSitemaps, unescapeXml, xmlValues as all } from '../helpers/feeds.ts';
+import { newestFirst, readReports, siteUrl } from '../helpers/front-matter.ts';
 
 const read = (file: string) => readFileSync(`${distDir}${file}`, 'utf8');
-const all = (xml: string, tag: string) => [...xml.matchAll(new RegExp(`<${tag}[^>]*>([^<]*)</${tag}>`, 'g'))].map((m) => m[1]!);
-const unescapeXml = (text: string) => text.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e]!);
-
-/** Every built HTML page except 404, as the URL it is served at. */
-function builtPageUrls(dir = distDir): string[] {
-  const urls: string[] = [];
-  const walk = (folder: string) => {
-    for (const name of readdirSync(folder)) {
-      const path = join(folder, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name === 'index.html') urls.push(new URL(`/${relative(dir, folder)}/`.replace(/\/+/g, '/'), siteUrl).href);
-    }
-  };
-  walk(dir);
-  return urls.sort();
-}
 
 describe('sitemap', () => {
-  it('the index points at the sitemap file, which lists every page (404 left out)', () => {
-    const index = read('sitemap-index.xml');
-    const sitemaps = all(index, 'loc');
-    expect(sitemaps).toEqual([new URL('/sitemap-0.xml', siteUrl).href]);
-    const urls = all(read('sitemap-0.xml'), 'loc').sort();
-    expect(urls).toEqual(builtPageUrls());
+  it('the index names sitemap-0.xml, sitemap-1.xml…, which together list every page once (404 left out)', () => {
+    const { files, pagesPerFile } = readSitemaps(distDir);
+    expect(files).toEqual(files.map((_, i) => new URL(`/sitemap-${i}.xml`, siteUrl).href));
+    const urls = pagesPerFile.flat().sort();
+    expect(urls).toEqual(builtPageUrls(distDir, new URL('/', siteUrl).href));
     for (const { slug } of readReports()) expect(urls).toContain(new URL(`/reports/${slug}/`, siteUrl).href);
     expect(urls.some((url) => url.includes('404'))).toBe(false);
   });
@@ -42,8 +25,8 @@ describe('sitemap', () => {
 
 describe('RSS feed', () => {
   const feed = read('rss.xml');
-  const items = [...feed.matchAll(/<item>([\s\S]*?)<\/item>/g)].map((m) => m[1]!);
-  const reports = readReports().sort((a, b) => compareNewestFirst(a.data.publication, b.data.publication));
+  const items = feedItems(feed);
+  const reports = newestFirst(readReports());
 
   it('is RSS 2.0 for the site, with a self link', () => {
     expect(feed).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?><rss version="2.0"/);
@@ -51,8 +34,8 @@ describe('RSS feed', () => {
     expect(feed).toContain(`<atom:link href="${new URL('/rss.xml', siteUrl).href}" rel="self" type="application/rss+xml"/>`);
   });
 
-  it('has one item per report, newest first: title, address, authors whole, date where printed', () => {
-    expect(items).toHaveLength(reports.length);
+  it(`has one item for each of the ${FEED_LENGTH} newest reports (all of them while there are fewer), newest first: title, address, authors whole, date where printed`, () => {
+    expect(items).toHaveLength(Math.min(reports.length, FEED_LENGTH));
     items.forEach((item, i) => {
       const { slug, data } = reports[i]!;
       const url = new URL(`/reports/${slug}/`, siteUrl).href;

@@ -4,8 +4,9 @@
  */
 import GithubSlugger from 'github-slugger';
 import { describe, expect, it } from 'vitest';
-import { builtPage, mustSelect, select, selectAll, toString } from '../helpers/built-site.ts';
+import { builtPage, distDir, mustSelect, select, selectAll, toString } from '../helpers/built-site.ts';
 import { readReports, readSourcedReports } from '../helpers/front-matter.ts';
+import { followListing } from '../helpers/listing.ts';
 import { collapse } from '../helpers/pdf-source.ts';
 import type { SourceLayout } from '../../src/lib/source-layout.ts';
 
@@ -93,9 +94,8 @@ describe.each(readSourcedReports())('$slug outline and navigation', (report) => 
 });
 
 describe('site pages', () => {
-  it('lists every report on the home page with authors, publication and the start of its abstract', () => {
-    const home = builtPage('/');
-    const cards = selectAll('.report-card', home);
+  it('lists every report on the listing pages with authors, publication and the start of its abstract', () => {
+    const cards = followListing('/', distDir).flatMap((page) => selectAll('.report-card', page.tree));
     const published = readReports();
     expect(cards).toHaveLength(published.length);
     for (const report of published) {

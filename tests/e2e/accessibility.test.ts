@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { brokenPages, brokenSite, cleanSite } from '../fixtures/quality-gates/defects.ts';
 import { axeViolations, formatViolations } from '../helpers/axe.ts';
 import { desktop, e2eDescribe, laptop, phone, serveDist, useBrowserSession, wide, type ContextOptions } from '../helpers/browser.ts';
+import { readReports } from '../helpers/front-matter.ts';
 import { notesToVisit, reportWithFewestNotes, reportWithMostNotes, representativeReports } from '../helpers/report-picks.ts';
 
 /** A page, or a state of one reached by `prepare`, that axe checks in each theme. */
@@ -83,6 +84,7 @@ async function openThemeMenu(page: Page): Promise<void> {
 
 const states: PageState[] = [
   { name: 'home page', path: '/' },
+  { name: 'the reports of one year', path: `/years/${readReports()[0]!.data.publication.year}/` },
   ...representativeReports().map((report) => ({ name: `report: ${report.slug}`, path: report.path })),
   { name: 'report with a footnote preview open', path: withNotes.path, prepare: openFootnotePreview, options: laptop },
   { name: 'report at 1440 px, notes in the margin, one highlighted', path: withNotes.path, prepare: highlightMarginNote, options: wide },

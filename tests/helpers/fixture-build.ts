@@ -23,12 +23,22 @@ export interface FixtureBuild {
   output: string;
 }
 
-export function buildWithReports(name: string, reports: Record<string, string>): FixtureBuild {
+/**
+ * Builds the real site with `reports` (file name → MDX) as its only reports,
+ * with extra `astro build` flags and environment as for buildSiteWithFlags,
+ * into `outDir`; `reportsDir` holds the reports (readReports() reads them).
+ */
+export function buildWithReports(
+  name: string,
+  reports: Record<string, string>,
+  flags: string[] = [],
+  env: Record<string, string> = {},
+): FixtureBuild & { outDir: string; reportsDir: string } {
   const root = fixtureRoot(name);
   const reportsDir = join(root, 'reports');
   mkdirSync(reportsDir, { recursive: true });
   for (const [file, text] of Object.entries(reports)) writeFileSync(join(reportsDir, file), text);
-  return buildRoot(root, reportsDir, []);
+  return { ...buildRoot(root, reportsDir, flags, env), outDir: join(root, 'dist'), reportsDir };
 }
 
 /**
@@ -144,23 +154,46 @@ export function buildEnvironment(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([key]) => !vitestKeys.test(key)));
 }
 
-/** A build root's config: the real one, with the real src/ and public/. */
-function rootConfig(): string {
-  return `import config from ${JSON.stringify(join(projectRoot, 'astro.config.mjs'))};
-export default { ...config, srcDir: ${JSON.stringify(join(projectRoot, 'src'))}, publicDir: ${JSON.stringify(join(projectRoot, 'public'))} };
+/** A build root's config: the project's own, with its src/ and public/. */
+function rootConfig(project: string = projectRoot): string {
+  return `import config from ${JSON.stringify(join(project, 'astro.config.mjs'))};
+export default { ...config, srcDir: ${JSON.stringify(join(project, 'src'))}, publicDir: ${JSON.stringify(join(project, 'public'))} };
 `;
 }
 
-function buildRoot(root: string, reportsDir: string, flags: string[], env: Record<string, string> = {}): FixtureBuild {
-  writeFileSync(join(root, 'astro.config.mjs'), rootConfig());
+/** A command and its options, for spawnSync or spawn. */
+export interface BuildCommand {
+  command: string;
+  args: string[];
+  options: { cwd: string; env: NodeJS.ProcessEnv };
+}
+
+/**
+ * The `astro build` of a project's site (this one unless told: its config,
+ * src/, public/ and astro), in its own `root`, with `reportsDir` as its
+ * reports; the output goes to `<root>/dist` unless the flags say otherwise.
+ * Writes the root's config.
+ */
+export function fixtureBuildCommand(
+  root: string,
+  reportsDir: string,
+  flags: string[],
+  env: Record<string, string> = {},
+  project: string = projectRoot,
+): BuildCommand {
+  writeFileSync(join(root, 'astro.config.mjs'), rootConfig(project));
   // The content folders a test process reads (CONTENT_DIR) are not the build's: each build names its own.
   const { CONTENT_DIR: _testContent, ...environment } = buildEnvironment();
-  const result = spawnSync(join(projectRoot, 'node_modules/.bin/astro'), ['build', '--root', root, ...flags], {
-    cwd: projectRoot,
-    env: { ...environment, ...env, REPORTS_DIR: reportsDir, FORCE_COLOR: '0', NO_COLOR: '1' },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
+  return {
+    command: join(project, 'node_modules/.bin/astro'),
+    args: ['build', '--root', root, ...flags],
+    options: { cwd: project, env: { ...environment, ...env, REPORTS_DIR: reportsDir, FORCE_COLOR: '0', NO_COLOR: '1' } },
+  };
+}
+
+function buildRoot(root: string, reportsDir: string, flags: string[], env: Record<string, string> = {}): FixtureBuild {
+  const { command, args, options } = fixtureBuildCommand(root, reportsDir, flags, env);
+  const result = spawnSync(command, args, { ...options, encoding: 'utf8', timeout: 120_000 });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
 

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { CONTENT_DIR } from '../../src/lib/content-paths.ts';
+import { compareListedNewestFirst } from '../../src/lib/listing.ts';
 import { reportSchema, type Report } from '../../src/lib/report-schema.ts';
 import { SITE_URL } from '../../src/lib/site-address.ts';
 import { layoutPathFor, parseSourceLayout, type SourceLayout } from '../../src/lib/source-layout.ts';
@@ -42,6 +43,11 @@ export function readReports(dir = `${contentDir}reports/`): PublishedReport[] {
  * importing the whole Astro config, which costs every test file seconds.
  */
 export const siteUrl: string = SITE_URL;
+
+/** Reports in the order the listing pages and the feed give them: newest first, ties by slug (src/lib/listing.ts). */
+export function newestFirst(reports: readonly PublishedReport[]): PublishedReport[] {
+  return [...reports].sort((a, b) => compareListedNewestFirst({ id: a.slug, data: a.data }, { id: b.slug, data: b.data }));
+}
 
 /** A report together with the source text it was made from, read as the fidelity test reads it. */
 export interface SourcedReport extends PublishedReport {

@@ -19,10 +19,14 @@ export interface HtmlFinding {
 
 const validator = new HtmlValidate(new FileSystemConfigLoader());
 
-/** Every error and warning html-validate reports for the .html files under `dir`, file by file. */
-export async function validateHtmlIn(dir: string): Promise<{ files: string[]; findings: HtmlFinding[] }> {
+/**
+ * Every error and warning html-validate reports for the .html files under
+ * `dir` (those `include` accepts, by their path relative to `dir`; all unless
+ * told), file by file.
+ */
+export async function validateHtmlIn(dir: string, include: (file: string) => boolean = () => true): Promise<{ files: string[]; findings: HtmlFinding[] }> {
   const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.html'))
+    .filter((file) => file.endsWith('.html') && include(file.split(sep).join('/')))
     .sort();
   const findings: HtmlFinding[] = [];
   for (const file of files) {
