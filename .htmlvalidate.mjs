@@ -7,5 +7,12 @@
  */
 export default {
   extends: ['html-validate:recommended'],
-  rules: {},
+  rules: {
+    // Astro writes an element of a report's MDX, or one a rehype step adds,
+    // self-closed (<wbr/>), as JSX does, while its templates leave the slash
+    // out (<meta …>). Both are valid HTML; this rule only asks for one style.
+    // The report text carries many <wbr> break opportunities (addresses,
+    // headings: src/markdown/rehype-url-links.ts, rehype-heading-breaks.ts).
+    'void-style': 'off',
+  },
 };

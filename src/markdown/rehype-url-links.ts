@@ -8,11 +8,10 @@ import { urlPieces } from '../lib/url-breaks.ts';
  * notes cite sources):
  * - marked `data-url-text`, so the print stylesheet prints the address only
  *   after links that don't already show it;
- * - given places where a line may break (src/lib/url-breaks.ts): an empty
- *   `<span>` between the pieces, which CSS turns into a break opportunity
- *   (`[data-url-text] > span`, in report.css). Empty, so the address's text
- *   stays exactly itself for copying, search and the fidelity test; and
- *   without a class, as it comes dozens of times a page.
+ * - given places where a line may break (src/lib/url-breaks.ts): a `<wbr>`
+ *   between the pieces, HTML's own break opportunity, which adds no
+ *   character: the address's text stays exactly itself for copying, search
+ *   and the fidelity test.
  */
 export function rehypeUrlLinks() {
   return (tree: Root) => {
@@ -31,5 +30,5 @@ export function rehypeUrlLinks() {
 }
 
 function urlBreak(): ElementContent {
-  return { type: 'element', tagName: 'span', properties: {}, children: [] };
+  return { type: 'element', tagName: 'wbr', properties: {}, children: [] };
 }
