@@ -7,7 +7,7 @@
  * screen reads about ten reports' text and its totals none.
  */
 import { describe, expect, it } from 'vitest';
-import { createEngine, type SearchableReport, type SearchSession } from '../../src/lib/search/engine.ts';
+import { createEngine, sectionHits, type SearchableReport, type SearchSession } from '../../src/lib/search/engine.ts';
 import { createFolder } from '../../src/lib/search/fold.ts';
 import { seededRandom } from '../../scripts/bench/corpus.ts';
 import { memoryIndex } from '../helpers/memory-index.ts';
@@ -17,7 +17,7 @@ const folder = createFolder(new Map([['邊', '边']]));
 /** A small archive: sections made of a few phrases, so that words repeat across reports in varying numbers. */
 function archive(reports: number, seed: number): SearchableReport[] {
   const random = seededRandom(seed);
-  const phrases = ['多边主义', '联合国', '的', '全球治理，', 'WTO 改革', '人类命运共同体', '中国', '规则。', '边多边多', '主义'];
+  const phrases = ['多边主义', '联合国', '的', '全球治理，', 'WTO 改革', '人类命运共同体', '中国', '规则。', '边多边多', '主义', '𠮷野家'];
   return Array.from({ length: reports }, (_, r) => ({
     url: `/reports/r${r}/`,
     title: `报告${r}`,
@@ -73,7 +73,7 @@ async function everything(session: SearchSession, pageSize: number) {
 }
 
 const reports = archive(40, 7);
-const queries = ['的', '边', '中国', '多边', '多边主义', '边多边', '人类命运共同体', '主义全球', '治理，WTO', '联合国 中国', '的 联合国', '多邊主義', '量子', '全球治理，边多边多', 'wto'];
+const queries = ['𠮷', '𠮷野', '野家的', '的', '边', '中国', '多边', '多边主义', '边多边', '人类命运共同体', '主义全球', '治理，WTO', '联合国 中国', '的 联合国', '多邊主義', '量子', '全球治理，边多边多', 'wto'];
 
 describe('exact, whichever way a query is answered', () => {
   it.each([0, 3, 20, 1000])('with a text budget of %i reports, every query ranks, describes and counts as brute force does', async (textBudget) => {
@@ -92,6 +92,13 @@ describe('exact, whichever way a query is answered', () => {
       const first = await engine.search(query).page(0, 5);
       expect(first.map((hit) => hit.report), query).toEqual(bruteForce(reports, query).ranked.slice(0, 5).map((report) => report.report));
     }
+  });
+});
+
+describe('sections described from the text', () => {
+  it('gives where each word starts in folded characters, a character outside the BMP counting as one', () => {
+    const report: SearchableReport = { url: '/r/', title: '', authors: '', sections: [{ id: null, path: [], text: '𠮷野家 的 多边主义，多边' }] };
+    expect(sectionHits(report, [[...'多边'], ['的']], folder)).toEqual([{ section: 0, matches: 3, starts: [[4, 9], [3]] }]);
   });
 });
 
@@ -132,6 +139,21 @@ describe('what a query costs', () => {
     // Confirmed from the index: no candidate's text was fetched for the totals.
     expect(source.calls.report).toBe(textsForFirstScreen);
     expect(source.calls.positions).toBeGreaterThan(0);
+  });
+
+  it('a long word in few reports: every candidate is confirmed with the first screen, so the totals come with it', async () => {
+    const withRare = reports.map((report, r) =>
+      r % 13 === 5 ? { ...report, sections: [...report.sections, { id: 'rare', path: [], text: '湖边的鹈鹕湖' }] } : report,
+    );
+    const { manifest, source } = memoryIndex(withRare, folder);
+    const engine = createEngine({ source, manifest, folder });
+    const session = engine.search('鹈鹕湖');
+    const first = await session.page(0, 10);
+    expect(first).toHaveLength(3);
+    expect(session.totalsReady).toBe(true);
+    expect(await session.totals()).toEqual(bruteForce(withRare, '鹈鹕湖').totals);
+    expect(source.calls.positions).toBe(0);
+    expect(source.calls.report).toBe(3);
   });
 
   it('"more reports" describes only the next reports', async () => {

@@ -19,15 +19,16 @@
  * Used by the Astro integration (the site) and by the search benchmark
  * (synthetic archives), so both measure the same thing.
  */
-import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
-import { bucketName, directoryShape, encodeEntries, isCharacter, reportWords, type DirectoryBucket, type DirectoryShape } from '../../lib/search/directory.ts';
+import { reportWords } from '../../lib/search/directory.ts';
 import type { SearchManifest, SearchableReport } from '../../lib/search/engine.ts';
 import { createFolder } from '../../lib/search/fold.ts';
 import { ShardPlan, SHARD_WORDS, shardDirectory, shardLanguage } from '../../lib/search/shards.ts';
 import { ReservedCharacterError, StandIns, indexCharacters, streamLength, tokenStream } from '../../lib/search/tokens.ts';
+import { DirectoryWriter } from './directory-writer.ts';
 import { traditionalToSimplified } from './traditional-to-simplified.ts';
 
 export const PAGEFIND_DIR = 'pagefind';
@@ -67,25 +68,21 @@ export async function createSearchIndexWriter(outDir: string, options: WriterOpt
   const plan = new ShardPlan(options.shardWords ?? SHARD_WORDS);
   const pagefindDir = join(outDir, PAGEFIND_DIR);
   const manifestFile = join(outDir, SEARCH_DATA_DIR, 'manifest.json');
-  const partialDir = join(pagefindDir, '.partial');
   await rm(pagefindDir, { recursive: true, force: true });
-  await Promise.all(['reports', 'words', '.partial'].map((dir) => mkdir(join(pagefindDir, dir), { recursive: true })));
-  await mkdir(dirname(manifestFile), { recursive: true });
+  await Promise.all([mkdir(join(pagefindDir, 'reports'), { recursive: true }), mkdir(dirname(manifestFile), { recursive: true })]);
+  const directory = new DirectoryWriter(join(pagefindDir, 'words'), options.reports);
+  await directory.open();
 
   const seen = new Set<string>();
   /** Every folded character of the archive (the fold table keeps the entries that lead to one). */
   const corpusCharacters = new Set<string>();
   const shardStarts: number[] = [];
-  let shape: DirectoryShape | undefined;
-  /** Bucket files the partial directory has been written to. */
-  const partials = new Set<string>();
   let reports = 0;
   let sections = 0;
   let characters = 0;
 
-  // The open shard: its Pagefind index and its part of the word directory.
+  // The open shard's Pagefind index.
   let index: pagefind.PagefindIndex | undefined;
-  let shardWords = new Map<string, number[]>();
 
   async function openShard() {
     const created = await pagefind.createIndex();
@@ -123,32 +120,8 @@ export async function createSearchIndexWriter(outDir: string, options: WriterOpt
       await pagefind.close();
       index = undefined;
     }
-    await writeDirectoryPart();
+    await directory.closeShard(reports);
     plan.close();
-  }
-
-  /** Appends the shard's directory entries to each bucket's partial file (merged by finish). */
-  async function writeDirectoryPart() {
-    if (!shape) {
-      // Sized from the first shard, scaled to the whole archive.
-      const entries = { characters: 0, pairs: 0 };
-      for (const [word, flat] of shardWords) entries[isCharacter(word) ? 'characters' : 'pairs'] += flat.length / 3;
-      const archive = Math.max(options.reports, reports);
-      const scale = archive / Math.max(1, reports);
-      shape = directoryShape({ characters: entries.characters * scale, pairs: entries.pairs * scale }, archive);
-    }
-    const parts = new Map<string, DirectoryBucket>();
-    for (const [word, flat] of shardWords) {
-      const bucket = bucketName(word, shape);
-      let part = parts.get(bucket);
-      if (!part) parts.set(bucket, (part = {}));
-      part[word] = flat;
-    }
-    for (const [bucket, part] of parts) {
-      await appendFile(join(partialDir, bucket), `${JSON.stringify(part)}\n`);
-      partials.add(bucket);
-    }
-    shardWords = new Map();
   }
 
   return {
@@ -175,11 +148,7 @@ export async function createSearchIndexWriter(outDir: string, options: WriterOpt
       if (added.errors.length > 0) throw new SearchIndexError(`Pagefind refused ${report.url}: ${added.errors.join('; ')}`);
       plan.add(words);
 
-      for (const [word, { count, sections: holding }] of reportWords(indexed)) {
-        let flat = shardWords.get(word);
-        if (!flat) shardWords.set(word, (flat = []));
-        flat.push(number, count, holding);
-      }
+      directory.add(number, reportWords(indexed));
       await writeFile(join(pagefindDir, 'reports', `${number}.jsonz`), gzipJson(report));
       reports++;
       sections += report.sections.length;
@@ -192,8 +161,7 @@ export async function createSearchIndexWriter(outDir: string, options: WriterOpt
     async finish() {
       if (reports === 0) throw new SearchIndexError('no reports to index');
       await closeShard();
-      await mergeDirectory(partialDir, join(pagefindDir, 'words'), shape!, partials);
-      await rm(partialDir, { recursive: true, force: true });
+      const shape = await directory.finish();
 
       const fold: Record<string, string> = {};
       for (const [traditional, simplified] of table) if (corpusCharacters.has(simplified)) fold[traditional] = simplified;
@@ -203,7 +171,7 @@ export async function createSearchIndexWriter(outDir: string, options: WriterOpt
         fold,
         reports,
         shards: shardStarts,
-        directory: shape!,
+        directory: shape,
       };
       await writeFile(manifestFile, JSON.stringify(manifest));
       return { reports, sections, characters, shards: shardStarts.length };
@@ -224,36 +192,6 @@ export async function writeSearchIndex(
   } finally {
     // A failed build leaves no Pagefind process behind.
     await pagefind.close();
-  }
-}
-
-/**
- * Each bucket's partial file holds one line per shard; words keep shard
- * order, so reports stay ascending. Every bucket is written, empty or not:
- * a word the archive lacks may lead to one no word fell into.
- */
-async function mergeDirectory(partialDir: string, wordsDir: string, shape: DirectoryShape, written: ReadonlySet<string>) {
-  const names = [
-    ...Array.from({ length: shape.characters }, (_, bucket) => `c${bucket}`),
-    ...Array.from({ length: shape.pairs }, (_, bucket) => `p${bucket}`),
-  ];
-  for (const bucket of names) {
-    const merged = new Map<string, number[]>();
-    const lines = written.has(bucket) ? (await readFile(join(partialDir, bucket), 'utf8')).split('\n').filter(Boolean) : [];
-    for (const line of lines) {
-      for (const [word, flat] of Object.entries(JSON.parse(line) as DirectoryBucket)) {
-        const list = merged.get(word);
-        if (list) list.push(...flat);
-        else merged.set(word, flat);
-      }
-    }
-    const file: DirectoryBucket = {};
-    for (const [word, flat] of merged) {
-      const entries = [];
-      for (let k = 0; k < flat.length; k += 3) entries.push({ report: flat[k]!, count: flat[k + 1]!, sections: flat[k + 2]! });
-      file[word] = encodeEntries(entries);
-    }
-    await writeFile(join(wordsDir, `${bucket}.jsonz`), gzipJson(file));
   }
 }
 

@@ -132,10 +132,11 @@ export function parseQuery(raw: string, folder: Folder): ParsedQuery {
  * order; none if some word is missing.
  */
 export function sectionHits(report: SearchableReport, words: readonly (readonly string[])[], folder: Folder): SectionHit[] {
+  const needles = words.map((word) => word.join(''));
   const hits: SectionHit[] = [];
   report.sections.forEach((section, index) => {
-    const text = folder.foldWithSource(section.text).characters;
-    const starts = words.map((word) => occurrences(text, word));
+    const text = folder.fold(section.text);
+    const starts = needles.map((needle) => occurrences(text, needle));
     if (starts.every((list) => list.length > 0)) {
       hits.push({ section: index, starts, matches: starts.reduce((sum, list) => sum + list.length, 0) });
     }
@@ -143,12 +144,13 @@ export function sectionHits(report: SearchableReport, words: readonly (readonly 
   return hits;
 }
 
-function occurrences(text: readonly string[], word: readonly string[]): number[] {
+/** Where `needle` starts in `text` (overlapping starts too), counted in code points as the folded characters are. */
+function occurrences(text: string, needle: string): number[] {
   const starts: number[] = [];
-  for (let start = 0; start + word.length <= text.length; start++) {
-    if (word.every((character, k) => text[start + k] === character)) starts.push(start);
-  }
-  return starts;
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) starts.push(at);
+  // Only characters outside the Basic Multilingual Plane take two UTF-16 units.
+  if (starts.length === 0 || !/[\ud800-\udbff]/.test(text)) return starts;
+  return starts.map((at) => [...text.slice(0, at)].length);
 }
 
 export interface EngineOptions {
@@ -356,7 +358,8 @@ export function createEngine({ source, manifest, folder, textBudget = 20, cacheL
     /** The best `limit` reports, confirmed against their text in order of their bounds. */
     async function firstScreen(limit: number): Promise<ReportHit[]> {
       const { exact, list } = await candidates;
-      if (exact) return pageOf(await complete(), 0, limit);
+      // Bounds of several words ignore that they must share a section: too loose to confirm many by text.
+      if (exact || (words.length > 1 && list.length > textBudget)) return pageOf(await complete(), 0, limit);
       const best: ReportHit[] = [];
       let next = 0;
       const settled = () => {
@@ -374,6 +377,11 @@ export function createEngine({ source, manifest, folder, textBudget = 20, cacheL
           if (hit.matches > 0) best.push(hit);
         }
         best.sort(byRank);
+      }
+      if (next >= list.length && !ranking) {
+        // Every candidate was confirmed: the full ranking is known already.
+        ranking = Promise.resolve(best.map((hit) => ({ report: hit.report, matches: hit.matches, sections: hit.sections.length })));
+        ready = true;
       }
       return best.slice(0, limit);
     }

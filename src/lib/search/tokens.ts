@@ -6,8 +6,9 @@
  * 1. The word directory (directory.ts): for every character and every pair
  *    of adjacent characters of a section, the reports holding it, how often
  *    and in how many sections. A word of one or two characters is answered
- *    from it alone, exactly; for a longer word its rarest pairs give each
- *    report an upper bound. One small file per lookup, whatever the archive.
+ *    from it alone, exactly; for a longer word, the smallest count of its
+ *    adjacent pairs bounds its count in each report. One small file per
+ *    lookup, whatever the number of shards.
  * 2. Pagefind: the positions of every pair, report by report, so a longer
  *    word is confirmed exactly (below). Pagefind's Chinese segmentation is
  *    not exact (../shared/notes/search-research.md), so each report is handed
@@ -27,7 +28,7 @@
  *    characters are not Pagefind words at all: the directory counts them,
  *    and their positions (1.2 million for 的 in 1,000 reports) would double
  *    the index and make Pagefind return every one of them.
- * 3. Each report's own text (search/reports/), which a result needs anyway
+ * 3. Each report's own text (pagefind/reports/), which a result needs anyway
  *    for its excerpts: the reports shown are described from it, with the
  *    same folding, so what a reader sees is exact by construction.
  *
@@ -37,10 +38,11 @@
  *   of bounded size (shards.ts), one after another, each its own Pagefind
  *   index under its own language code, so their page ids never collide.
  * - `search()` returns every position of a word in every report of a shard,
- *   and cannot be asked for the first ten reports: the first screen comes
- *   from the directory, and Pagefind's positions only complete the totals of
- *   longer words and the sections of several-word queries (engine.ts).
- * - A word is looked up in every shard, one index chunk each.
+ *   and cannot be asked for the first ten reports; merged indexes are all
+ *   searched, one index chunk each, so a lookup costs more with every
+ *   shard. The first screen therefore comes from the directory and the
+ *   reports' text, and Pagefind's positions complete the totals of longer
+ *   words and the sections of several-word queries after it (engine.ts).
  */
 
 /*
