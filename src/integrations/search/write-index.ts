@@ -5,9 +5,10 @@
  *   pagefind/                        Pagefind's script and WebAssembly, shard 0's index
  *   pagefind/ids.json                shard 0's Pagefind page ids, in report order
  *   pagefind/s<k>/…                  shard k's index and ids.json (k ≥ 1)
- *   pagefind/words/<b>.jsonz         bucket b of the word directory
+ *   pagefind/words/c<n>.jsonz        the word directory's buckets: characters
+ *   pagefind/words/p<n>.jsonz        … and pairs (directory-writer.ts)
  *   pagefind/reports/<n>.jsonz       report n's sections (url, title, headings, text)
- *   search/manifest.json             version, punctuation, fold table, shards, directory size
+ *   search/manifest.json             version, punctuation, fold table, shards, directory shape
  * (all under the output directory). Everything the search worker reads but
  * the manifest is under pagefind/, the search index's one directory; the
  * manifest is also read by the highlighter on report pages.

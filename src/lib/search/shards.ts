@@ -17,9 +17,10 @@
  */
 
 /**
- * Pagefind words (characters, with section marks) per shard at most. The
- * indexer holds about 200 bytes per word (measured with 1.6: 2.2 GB for 10.5
- * million), so a shard stays near 1.2 GB and the whole build under 2 GB.
+ * Pagefind words (characters, with section marks) per shard at most.
+ * Pagefind 1.6's indexer holds about 200 bytes per word (2.2 GB for 10.5
+ * million); with 6 million words a shard, the whole build of a 1,000-report
+ * archive (Node and Pagefind together) peaked at 1.8 GiB (npm run bench:search).
  */
 export const SHARD_WORDS = 6_000_000;
 

@@ -56,10 +56,9 @@ export function createSource(manifest: SearchManifest, io: SourceIO, pagefindLim
     return (async () => {
       const module = await io.importPagefind(url);
       await module.init();
-      // Shard 0 is the bundle's root, which init() loads; the others are merged in.
-      for (let shard = 1; shard < manifest.shards.length; shard++) {
-        await module.mergeIndex(`${io.pagefindRoot}${shardDirectory(shard)}`);
-      }
+      // Shard 0 is the bundle's root, which init() loads; the others are merged in, all at once.
+      const others = manifest.shards.slice(1).map((_, k) => module.mergeIndex(`${io.pagefindRoot}${shardDirectory(k + 1)}`));
+      await Promise.all(others);
       return module;
     })();
   }
