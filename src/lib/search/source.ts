@@ -22,7 +22,7 @@ export interface PagefindModule {
 }
 
 export interface SourceIO {
-  /** The bytes of a file of the index, by its path under the Pagefind bundle (e.g. `words/3.jsonz`). */
+  /** The bytes of a file of the index, by its path under the Pagefind bundle (e.g. `words/p3.jsonz`). */
   read(path: string): Promise<Uint8Array>;
   /** Gunzips bytes. */
   gunzip(bytes: Uint8Array): Promise<Uint8Array>;
