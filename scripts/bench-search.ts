@@ -102,6 +102,8 @@ interface IndexingRun {
   key: string;
   ms: number;
   peakBytes: number;
+  /** CPU seconds of the whole process tree (absent in runs saved before it was measured). */
+  cpuSeconds?: number;
   /** 1-minute load average before and after. */
   load: [number, number];
 }
@@ -135,7 +137,7 @@ for (const which of withDefault ? (['ours', 'default'] as const) : (['ours'] as 
     dirs[which],
   ]);
   const { ms } = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as { ms: number };
-  record[which] = { key: keys[which], ms, peakBytes: run.peakBytes, load: [before, loadavg()[0]!] };
+  record[which] = { key: keys[which], ms, peakBytes: run.peakBytes, cpuSeconds: run.cpuSeconds, load: [before, loadavg()[0]!] };
   writeFileSync(recordFile, JSON.stringify({ ...previous, ...record }, null, 2));
 }
 if (reused.length > 0) console.log(`Reused from an earlier run (same archive and code; --fresh rebuilds): ${reused.join(', ')}`);
@@ -271,6 +273,7 @@ printTable(
   (withDefault ? (['ours', 'default'] as const) : (['ours'] as const)).map((which) => ({
     index: which === 'ours' ? 'ours' : "Pagefind's default",
     'indexing time': `${(record[which]!.ms / 1000).toFixed(1)} s`,
+    'CPU time (process tree)': record[which]!.cpuSeconds === undefined ? '—' : `${record[which]!.cpuSeconds!.toFixed(1)} s`,
     'peak memory (process tree)': gb(record[which]!.peakBytes),
     'on disk, total': mb(sizes[which]!.total),
     'on disk, data (without Pagefind JS/CSS/wasm)': mb(sizes[which]!.data),
@@ -298,7 +301,8 @@ console.log(`  exact: 100% precision and recall and exact totals on every query:
 console.log(`  peak memory of the indexer ≤ 2 GB: ${verdict(record.ours!.peakBytes <= 2 * 1024 ** 3)} (${gb(record.ours!.peakBytes)})`);
 if (withDefault) {
   const cheapest = cold.get('的')!;
-  console.log(`  indexing time ≤ 1.5× default: ${verdict(record.ours!.ms <= 1.5 * record.default!.ms)} (${ratio(record.ours!.ms, record.default!.ms)})`);
+  const cpu = record.ours!.cpuSeconds !== undefined && record.default!.cpuSeconds !== undefined ? `; CPU time ${ratio(record.ours!.cpuSeconds, record.default!.cpuSeconds)}` : '';
+  console.log(`  indexing time ≤ 1.5× default: ${verdict(record.ours!.ms <= 1.5 * record.default!.ms)} (${ratio(record.ours!.ms, record.default!.ms)}${cpu})`);
   console.log(`  index bytes ≤ 1.5× default: ${verdict(sizes.ours!.total <= 1.5 * sizes.default!.total)} (${ratio(sizes.ours!.total, sizes.default!.total)})`);
   console.log(
     `  cold 的 ≤ 1.0× default's bytes and faster: ${verdict(cheapest.ours.first.bytes <= cheapest.default!.bytes && cheapest.ours.first.ms < cheapest.default!.ms)} ` +
@@ -352,6 +356,8 @@ if (runs.length > 1) {
   grow('reports', (run) => run.reports, String);
   grow('indexing time, ours', (run) => run.indexing.ours.ms, (n) => `${(n / 1000).toFixed(0)} s`);
   grow('indexing time, default', (run) => run.indexing.default?.ms, (n) => `${(n / 1000).toFixed(0)} s`);
+  grow('indexing CPU time, ours', (run) => run.indexing.ours.cpuSeconds, (n) => `${n.toFixed(0)} s`);
+  grow('indexing CPU time, default', (run) => run.indexing.default?.cpuSeconds, (n) => `${n.toFixed(0)} s`);
   grow('peak memory, ours', (run) => run.indexing.ours.peakBytes, gb);
   grow('index bytes, ours', (run) => run.sizes.ours.total, mb);
   grow('index bytes, default', (run) => run.sizes.default?.total, mb);
