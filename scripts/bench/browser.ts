@@ -26,6 +26,15 @@ export interface ColdQuery {
   summary: string;
 }
 
+export interface OurColdQuery {
+  /** Until the first screen (10 reports with excerpts) is in. */
+  first: ColdQuery;
+  /** Until the totals are in too: the same as `first` when they came with it. */
+  complete: ColdQuery;
+  /** Whether the totals came after the first screen. */
+  counted: boolean;
+}
+
 const TEXT_TYPE = /\.(?:html|js|mjs|json|css)$/;
 
 /**
@@ -49,12 +58,13 @@ export interface BenchSite {
   url(path: string): string;
 }
 
-/** Runs a query in a fresh context from the bench page and counts what it fetched meanwhile. */
-async function measure(
-  browser: Browser,
-  site: BenchSite,
-  run: (page: Page) => Promise<{ ms: number; summary: string }>,
-): Promise<ColdQuery> {
+type Step = (page: Page) => Promise<{ ms: number; summary: string }>;
+
+/**
+ * Runs a query's steps in a fresh context from the bench page and counts what
+ * was fetched up to the end of each step (times add up across steps).
+ */
+async function measure(browser: Browser, site: BenchSite, steps: readonly Step[]): Promise<ColdQuery[]> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
@@ -68,12 +78,19 @@ async function measure(
       else failed.push(`${path} (HTTP ${response.status()})`);
     };
     context.on('response', onResponse);
-    const { ms, summary } = await run(page);
-    // Events from a worker's network session may trail the answer a little.
-    await page.waitForTimeout(300);
+    const results: ColdQuery[] = [];
+    let ms = 0;
+    for (const step of steps) {
+      const answer = await step(page);
+      ms += answer.ms;
+      // Events from a worker's network session may trail the answer a little.
+      await page.waitForTimeout(300);
+      const files = [...fetched];
+      results.push({ ms, summary: answer.summary, files, bytes: files.reduce((sum, file) => sum + file.bytes, 0) });
+    }
     context.off('response', onResponse);
     if (failed.length > 0) throw new Error(`a cold query failed to fetch ${failed.join(', ')}`);
-    return { ms, summary, files: fetched, bytes: fetched.reduce((sum, file) => sum + file.bytes, 0) };
+    return results;
   } finally {
     await context.close();
   }
@@ -82,51 +99,79 @@ async function measure(
 const fileSizes = new Map<string, number>();
 
 /**
- * Ours, as the site's first screen: start the search worker, post one
- * request for 10 presented reports (with excerpts), wait for the answer.
+ * Ours, as the site's first screen: start the search worker, ask for 10
+ * presented reports (with excerpts); when the answer says the totals are
+ * still being counted, ask for them, as the results view does.
  */
-export function coldQueryOurs(browser: Browser, site: BenchSite, workerPath: string, query: string): Promise<ColdQuery> {
+export async function coldQueryOurs(browser: Browser, site: BenchSite, workerPath: string, query: string): Promise<OurColdQuery> {
   const workerUrl = site.url(workerPath);
-  return measure(browser, site, (page) =>
+  type Answer = { ok: boolean; message?: string; kind?: string; results?: { reports: unknown[]; totalReports: number; totalSections: number; totalMatches: number; counting: boolean }; totals?: { reports: number; sections: number; matches: number } };
+  let counted = false;
+  const first: Step = (page) =>
     page.evaluate(
       async ({ workerUrl, query }) => {
         const started = performance.now();
         const worker = new Worker(workerUrl, { type: 'module' });
-        const answer = await new Promise<{
-          ok: boolean;
-          message?: string;
-          results?: { reports: unknown[]; totalReports: number; totalSections: number; totalMatches: number };
-        }>((resolve) => {
-          worker.addEventListener('message', (event) => resolve(event.data));
+        (window as unknown as { benchWorker: Worker }).benchWorker = worker;
+        const answer = await new Promise<Answer>((resolve) => {
+          worker.addEventListener('message', (event) => resolve(event.data), { once: true });
           worker.addEventListener('error', (event) => resolve({ ok: false, message: event.message }));
-          worker.postMessage({ id: 1, query, reports: 10 });
+          worker.postMessage({ id: 1, kind: 'results', query, offset: 0, reports: 10 });
         });
         const ms = performance.now() - started;
-        if (!answer.ok || !answer.results) return { ms, summary: `FAILED: ${answer.message ?? 'no answer'}` };
-        const { reports, totalReports, totalSections, totalMatches } = answer.results;
-        return { ms, summary: `${reports.length} shown of ${totalReports} reports, ${totalSections} sections, ${totalMatches} matches` };
+        if (!answer.ok || !answer.results) return { ms, summary: `FAILED: ${answer.message ?? 'no answer'}`, counting: false };
+        const { reports, totalReports, totalSections, totalMatches, counting } = answer.results;
+        return {
+          ms,
+          counting,
+          summary: counting
+            ? `${reports.length} shown, counting`
+            : `${reports.length} shown of ${totalReports} reports, ${totalSections} sections, ${totalMatches} matches`,
+        };
       },
       { workerUrl, query },
-    ),
-  );
+    ).then((answer) => {
+      counted = answer.counting;
+      return answer;
+    });
+  const totals: Step = (page) =>
+    page.evaluate(async (query) => {
+      const started = performance.now();
+      const worker = (window as unknown as { benchWorker: Worker }).benchWorker;
+      const answer = await new Promise<Answer>((resolve) => {
+        worker.addEventListener('message', (event) => resolve(event.data), { once: true });
+        worker.postMessage({ id: 2, kind: 'totals', query });
+      });
+      const ms = performance.now() - started;
+      if (!answer.ok || !answer.totals) return { ms, summary: `FAILED: ${answer.message ?? 'no totals'}` };
+      const { reports, sections, matches } = answer.totals;
+      return { ms, summary: `${reports} reports, ${sections} sections, ${matches} matches` };
+    }, query);
+  const [firstScreen] = await measure(browser, site, [first]);
+  if (!counted) return { first: firstScreen!, complete: firstScreen!, counted };
+  // The totals in a run of their own, so the first screen's bytes are not mixed with them.
+  const [, complete] = await measure(browser, site, [first, totals]);
+  return { first: firstScreen!, complete: complete!, counted };
 }
 
 /** Pagefind's default, as a results page: search, then the data of the first 10 results. */
-export function coldQueryDefault(browser: Browser, site: BenchSite, pagefindPath: string, query: string): Promise<ColdQuery> {
+export async function coldQueryDefault(browser: Browser, site: BenchSite, pagefindPath: string, query: string): Promise<ColdQuery> {
   const pagefindUrl = site.url(pagefindPath);
-  return measure(browser, site, (page) =>
-    page.evaluate(
-      async ({ pagefindUrl, query }) => {
-        const started = performance.now();
-        const pagefind = await import(pagefindUrl);
-        const search = await pagefind.search(query);
-        const shown = await Promise.all(search.results.slice(0, 10).map((result: { data(): Promise<unknown> }) => result.data()));
-        const ms = performance.now() - started;
-        return { ms, summary: `${shown.length} shown of ${search.results.length} pages` };
-      },
-      { pagefindUrl, query },
-    ),
-  );
+  const [result] = await measure(browser, site, [
+    (page) =>
+      page.evaluate(
+        async ({ pagefindUrl, query }) => {
+          const started = performance.now();
+          const pagefind = await import(pagefindUrl);
+          const search = await pagefind.search(query);
+          const shown = await Promise.all(search.results.slice(0, 10).map((result: { data(): Promise<unknown> }) => result.data()));
+          const ms = performance.now() - started;
+          return { ms, summary: `${shown.length} shown of ${search.results.length} pages` };
+        },
+        { pagefindUrl, query },
+      ),
+  ]);
+  return result!;
 }
 
 export interface DefaultAnswer {

@@ -2,15 +2,20 @@
  * Synthetic archives for the search benchmark, made from the paragraphs and
  * headings of the real reports (read from the built site's search data), so
  * the text has the vocabulary and punctuation of the real thing. The same
- * size and seed always give the same archive (seeded PRNG), so runs compare.
+ * size and seed always give the same archive (seeded PRNG), so runs compare,
+ * and an archive is made report by report (corpusReports), so ten thousand
+ * reports never need to be in memory at once.
  *
- * Each report: a title and authors, then the text before the first heading
- * and 36 headed sections (h2 chapters with h3 subsections, numbered as the
- * real outlines are), each about 1,100 characters. At 1,000 reports that is
- * about 37,000 sections and 41 M characters, the scale of the research notes.
+ * Each report: a title and authors, a project code of its own (a rare term:
+ * four characters no source text uses, see projectCode), then the text before
+ * the first heading and 36 headed sections (h2 chapters with h3 subsections,
+ * numbered as the real outlines are), each about 1,100 characters. At 1,000
+ * reports that is about 37,000 sections and 41 M characters, the scale of
+ * the research notes.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import GithubSlugger from 'github-slugger';
 import type { SearchableReport, SearchableSection } from '../../src/lib/search/engine.ts';
 
@@ -28,15 +33,15 @@ export interface SourceText {
   names: string[];
 }
 
-/** Paragraphs, headings and names of the built site's reports (dist/search/reports/*.json). */
+/** Paragraphs, headings and names of the built site's reports (dist/pagefind/reports/*.jsonz, gzipped JSON). */
 export function readSourceText(searchDataDir: string): SourceText {
   const paragraphs: string[] = [];
   const headings = new Set<string>();
   const names = new Set<string>();
-  const files = readdirSync(searchDataDir).filter((file) => file.endsWith('.json'));
+  const files = readdirSync(searchDataDir).filter((file) => file.endsWith('.jsonz'));
   if (files.length === 0) throw new Error(`${searchDataDir} holds no report data: build the site first`);
   for (const file of files) {
-    const report = JSON.parse(readFileSync(join(searchDataDir, file), 'utf8')) as SearchableReport;
+    const report = JSON.parse(gunzipSync(readFileSync(join(searchDataDir, file))).toString('utf8')) as SearchableReport;
     for (const name of report.authors.split('、')) if (name.trim()) names.add(name.trim());
     for (const section of report.sections) {
       const lines = section.text.split('\n').map((line) => line.trim()).filter((line) => line !== '');
@@ -81,7 +86,25 @@ export interface SyntheticReport extends SearchableReport {
   levels: (2 | 3 | null)[];
 }
 
+/** The whole archive at once (small archives, tests). */
 export function generateCorpus(source: SourceText, reports: number, seed: number): SyntheticReport[] {
+  return [...corpusReports(source, reports, seed)];
+}
+
+/**
+ * Characters for the project codes: rare birds' names, which the source
+ * reports never use, so a code is found exactly where it was planted.
+ */
+const CODE_CHARACTERS = [...'鹂鸮鹈鹕鹌鹑鸬鹚鹧鸪鹡鸰鹪鹩鸲鹟鹎鹱鸻鹬'];
+
+/** Report r's project code: four code characters, a rare term (found in that report, and by chance in few others). */
+export function projectCode(r: number, seed: number): string {
+  const random = seededRandom(seed * 1_000_003 + r);
+  return Array.from({ length: 4 }, () => CODE_CHARACTERS[Math.floor(random() * CODE_CHARACTERS.length)]!).join('');
+}
+
+/** The archive, report by report (the same reports generateCorpus returns). */
+export function* corpusReports(source: SourceText, reports: number, seed: number): Generator<SyntheticReport> {
   const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const body = () => {
@@ -96,7 +119,6 @@ export function generateCorpus(source: SourceText, reports: number, seed: number
     return paragraphs;
   };
 
-  const corpus: SyntheticReport[] = [];
   const width = String(reports).length;
   for (let r = 1; r <= reports; r++) {
     const title = pick(source.headings);
@@ -104,7 +126,8 @@ export function generateCorpus(source: SourceText, reports: number, seed: number
     const authors = new Set<string>();
     while (authors.size < authorCount) authors.add(pick(source.names));
     const byline = [...authors].join('、');
-    const sections: SearchableSection[] = [{ id: null, path: [], text: [title, byline, ...body()].join('\n') + '\n' }];
+    const code = `项目编号：${projectCode(r, seed)}`;
+    const sections: SearchableSection[] = [{ id: null, path: [], text: [title, byline, code, ...body()].join('\n') + '\n' }];
     const levels: SyntheticReport['levels'] = [null];
     const slugger = new GithubSlugger();
     let chapter = 0;
@@ -128,9 +151,8 @@ export function generateCorpus(source: SourceText, reports: number, seed: number
       sections.push({ id: slugger.slug(heading), path, text: [heading, ...body()].join('\n') + '\n' });
       levels.push(level);
     }
-    corpus.push({ url: `/reports/r${String(r).padStart(width, '0')}/`, title, authors: byline, sections, levels });
+    yield { url: `/reports/r${String(r).padStart(width, '0')}/`, title, authors: byline, sections, levels };
   }
-  return corpus;
 }
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -159,8 +181,8 @@ export function reportPage(report: SyntheticReport): string {
   return parts.join('\n');
 }
 
-/** Sections with their folded text, for the ground truth. */
-export function corpusCharacters(corpus: readonly SearchableReport[]): { sections: number; characters: number } {
+/** Sections and characters (without white space) of an archive. */
+export function corpusCharacters(corpus: Iterable<SearchableReport>): { sections: number; characters: number } {
   let sections = 0;
   let characters = 0;
   for (const report of corpus) {

@@ -1,8 +1,10 @@
 /**
  * The two indexes the benchmark compares, over the same reports: ours (the
- * site's own writeSearchIndex) and Pagefind's default (one zh-CN HTML page per
- * report, through Pagefind's Node API, as `pagefind --site` would index the
- * built pages), each timed, and their size on disk.
+ * site's own writeSearchIndex, report by report) and Pagefind's default (one
+ * zh-CN HTML page per report, through Pagefind's Node API, as
+ * `pagefind --site` would index the built pages), and their size on disk.
+ * Each is built by scripts/bench/index-archive.ts in a process of its own,
+ * so the benchmark can measure that process and its Pagefind child together.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
@@ -12,26 +14,24 @@ import type { SearchableReport } from '../../src/lib/search/engine.ts';
 import { writeSearchIndex } from '../../src/integrations/search/write-index.ts';
 import { reportPage, type SyntheticReport } from './corpus.ts';
 
-/** Writes ours into `outDir` (outDir/pagefind, outDir/search); returns milliseconds. */
-export async function buildOurs(corpus: readonly SyntheticReport[], outDir: string): Promise<number> {
-  const reports: SearchableReport[] = corpus.map(({ url, title, authors, sections }) => ({ url, title, authors, sections }));
+/** Writes ours into `outDir` (outDir/pagefind, outDir/search). */
+export async function buildOurs(corpus: Iterable<SyntheticReport>, count: number, outDir: string): Promise<void> {
   await rm(outDir, { recursive: true, force: true });
-  const started = performance.now();
-  await writeSearchIndex(reports, outDir);
-  return performance.now() - started;
+  function* reports(): Generator<SearchableReport> {
+    for (const { url, title, authors, sections } of corpus) yield { url, title, authors, sections };
+  }
+  await writeSearchIndex(reports(), outDir, { reports: count });
 }
 
-/** Writes Pagefind's default bundle into `outDir`/pagefind; returns milliseconds (pages are made before the clock starts). */
-export async function buildDefault(corpus: readonly SyntheticReport[], outDir: string): Promise<number> {
-  const pages = corpus.map((report) => ({ url: report.url, content: reportPage(report) }));
+/** Writes Pagefind's default bundle into `outDir`/pagefind. */
+export async function buildDefault(corpus: Iterable<SyntheticReport>, outDir: string): Promise<void> {
   await rm(outDir, { recursive: true, force: true });
-  const started = performance.now();
   const { index, errors } = await pagefind.createIndex();
   if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
   try {
-    for (const page of pages) {
-      const added = await index.addHTMLFile(page);
-      if (added.errors.length > 0) throw new Error(`Pagefind refused ${page.url}: ${added.errors.join('; ')}`);
+    for (const report of corpus) {
+      const added = await index.addHTMLFile({ url: report.url, content: reportPage(report) });
+      if (added.errors.length > 0) throw new Error(`Pagefind refused ${report.url}: ${added.errors.join('; ')}`);
     }
     const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
@@ -39,7 +39,6 @@ export async function buildDefault(corpus: readonly SyntheticReport[], outDir: s
     await index.deleteIndex();
     await pagefind.close();
   }
-  return performance.now() - started;
 }
 
 /** Pagefind's files that are the same for every index: its scripts, styles and the wasm. */

@@ -13,7 +13,7 @@ import { traditionalToSimplified } from '../../src/integrations/search/tradition
 export type SectionKey = string;
 export const sectionKey = (url: string, section: number): SectionKey => `${url}#${section}`;
 
-export function groundTruth(corpus: readonly SearchableReport[], queries: readonly string[]): Map<string, Set<SectionKey>> {
+export function groundTruth(corpus: Iterable<SearchableReport>, queries: readonly string[]): Map<string, Set<SectionKey>> {
   const folder = createFolder(traditionalToSimplified());
   const words = new Map(
     queries.map((query) => [query, query.split(/\s+/u).map((word) => folder.fold(word)).filter((word) => word !== '')]),

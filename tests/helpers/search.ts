@@ -7,14 +7,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Element, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { select } from 'hast-util-select';
 import { traditionalToSimplified } from '../../src/integrations/search/traditional-to-simplified.ts';
-import { createEngine, type PagefindLike, type SearchManifest, type SearchableReport } from '../../src/lib/search/engine.ts';
+import { createEngine, type EngineOptions, type SearchManifest } from '../../src/lib/search/engine.ts';
 import { createFolder } from '../../src/lib/search/fold.ts';
 import { presentResults, type PresentedResults } from '../../src/lib/search/present.ts';
+import { createSource, type PagefindModule } from '../../src/lib/search/source.ts';
 
 /** Node's fetch has no file: URLs; Pagefind's bundle fetches its files relative to itself. */
 function serveFileUrls() {
@@ -36,19 +38,22 @@ function serveFileUrls() {
  * The site's exact engine in Node over the index written into `outDir` (a
  * built site, or a benchmark archive): with no document, Pagefind neither
  * starts its own worker nor segments our words by a page language, the same
- * conditions as in the site's search worker.
+ * conditions as in the site's search worker. `options` reach the engine
+ * (a `textBudget` of 0 makes every ranking come from the index).
  */
-export async function openSearchEngine(outDir: string) {
+export async function openSearchEngine(outDir: string, options: Partial<EngineOptions> = {}) {
   serveFileUrls();
-  const pagefind = (await import(pathToFileURL(join(outDir, 'pagefind', 'pagefind.js')).href)) as PagefindLike & {
-    init(): Promise<void>;
-  };
-  await pagefind.init();
   const manifest = JSON.parse(await readFile(join(outDir, 'search', 'manifest.json'), 'utf8')) as SearchManifest;
   const folder = createFolder(new Map(Object.entries(manifest.fold)));
-  const loadReport = async (id: string) =>
-    JSON.parse(await readFile(join(outDir, 'search', 'reports', `${id}.json`), 'utf8')) as SearchableReport;
-  return { engine: createEngine({ pagefind, manifest, folder, loadReport }), manifest, folder, loadReport };
+  const pagefindDir = join(outDir, 'pagefind');
+  const source = createSource(manifest, {
+    read: async (path) => new Uint8Array(await readFile(join(pagefindDir, path))),
+    gunzip: async (bytes) => new Uint8Array(gunzipSync(bytes)),
+    pagefindRoot: `${pathToFileURL(pagefindDir).href}/`,
+    importPagefind: async (url) => (await import(url)) as PagefindModule,
+  });
+  const engine = createEngine({ source, manifest, folder, ...options });
+  return { engine, manifest, folder, loadReport: engine.report };
 }
 
 export interface BuiltSearch {
@@ -56,22 +61,28 @@ export interface BuiltSearch {
   manifest: SearchManifest;
 }
 
-/** The site's search over the index in `root` (a built site directory), answers keyed like the truth. */
-export async function openBuiltSearch(root: string): Promise<BuiltSearch> {
-  const { engine, manifest, folder, loadReport } = await openSearchEngine(root);
+/**
+ * The site's search over the index in `root` (a built site directory),
+ * answers keyed like the truth: every matching report, presented as the
+ * results list would be, page after page.
+ */
+export async function openBuiltSearch(root: string, options: Partial<EngineOptions> = {}): Promise<BuiltSearch> {
+  const { engine, manifest, folder, loadReport } = await openSearchEngine(root, options);
   return {
     manifest,
     async search(query) {
-      const outcome = await engine.search(query);
+      const session = engine.search(query);
+      const totals = await session.totals();
+      const hits = await session.page(0, Math.max(1, totals.reports));
       const sections = new Map<string, number>();
-      for (const report of outcome.reports) {
-        const data = await loadReport(report.id);
-        for (const hit of report.sections) {
-          const id = data.sections[hit.section]!.id;
-          sections.set(id ? `${data.url}#${id}` : data.url, hit.matches);
+      for (const hit of hits) {
+        const data = await loadReport(hit.report);
+        for (const section of hit.sections) {
+          const id = data.sections[section.section]!.id;
+          sections.set(id ? `${data.url}#${id}` : data.url, section.matches);
         }
       }
-      return { sections, presented: await presentResults(outcome, query, outcome.reports.length, loadReport, folder) };
+      return { sections, presented: await presentResults({ query: session.query, offset: 0, hits, totals }, query, loadReport, folder) };
     },
   };
 }

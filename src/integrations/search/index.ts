@@ -1,9 +1,10 @@
 /**
  * Astro integration: after the site is built, index every report page for
- * exact search (see write-index.ts), inside `npm run build`. A failure stops
- * the build with the reason: a site whose search silently misses a report
- * must never be published. Under `astro dev`, search uses the last build's
- * index (dev-index.ts).
+ * exact search (see write-index.ts), inside `npm run build`, one page at a
+ * time (the index is written in bounded shards, so a page's text is let go
+ * once it is indexed). A failure stops the build with the reason: a site
+ * whose search silently misses a report must never be published. Under
+ * `astro dev`, search uses the last build's index (dev-index.ts).
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -31,16 +32,17 @@ export default function reportSearch(): AstroIntegration {
       'astro:build:done': async ({ dir, pages, logger }) => {
         const started = performance.now();
         const outDir = fileURLToPath(dir);
-        const reports = [];
-        for (const { pathname } of pages) {
-          if (!REPORT_PAGE.test(pathname)) continue;
-          const html = await readFile(`${outDir}${pathname}index.html`, 'utf8');
-          reports.push(searchableReport(fromHtml(html), `${base}${pathname}`));
+        const reportPages = pages.map(({ pathname }) => pathname).filter((pathname) => REPORT_PAGE.test(pathname));
+        if (reportPages.length === 0) throw new Error('report-search: the build produced no report pages to index');
+        async function* reports() {
+          for (const pathname of reportPages) {
+            const html = await readFile(`${outDir}${pathname}index.html`, 'utf8');
+            yield searchableReport(fromHtml(html), `${base}${pathname}`);
+          }
         }
-        if (reports.length === 0) throw new Error('report-search: the build produced no report pages to index');
-        const written = await writeSearchIndex(reports, outDir);
+        const written = await writeSearchIndex(reports(), outDir, { reports: reportPages.length });
         logger.info(
-          `indexed ${written.reports} reports, ${written.sections} sections, ${written.characters} characters in ${Math.round(performance.now() - started)} ms`,
+          `indexed ${written.reports} reports, ${written.sections} sections, ${written.characters} characters in ${written.shards} shard(s), ${Math.round(performance.now() - started)} ms`,
         );
       },
     },

@@ -4,7 +4,7 @@
  * the whole term in one mark.
  */
 import type { Folder } from './fold.ts';
-import type { SearchOutcome, SearchableReport, SectionHit } from './engine.ts';
+import type { ParsedQuery, ReportHit, SearchableReport, SectionHit, Totals } from './engine.ts';
 
 /** Query parameter that carries the search to the report page, which highlights it. */
 export const HIGHLIGHT_PARAM = 'highlight';
@@ -79,25 +79,36 @@ export interface PresentedReport {
 export interface PresentedResults {
   query: string;
   reports: PresentedReport[];
-  /** Totals over every matching report, shown or not yet. */
+  /** Totals over every matching report, shown or not yet (while `counting`: over those found so far). */
   totalReports: number;
   totalSections: number;
   totalMatches: number;
+  /** Reports ranked before these: 0 for the first screen, 10 for the next… */
+  offset: number;
+  /** True while the totals are still being counted (they follow in a message of their own). */
+  counting: boolean;
 }
 
-/** The first `limit` reports of an outcome, with links, heading paths and excerpts. */
+/** One page of an answer: reports ranked from `offset` on, and the totals if they are known yet. */
+export interface ResultsPage {
+  query: ParsedQuery;
+  offset: number;
+  hits: readonly ReportHit[];
+  /** Undefined while they are being counted. */
+  totals?: Totals | undefined;
+}
+
+/** A page of results as the reader sees them: links, heading paths and excerpts. */
 export async function presentResults(
-  outcome: SearchOutcome,
+  page: ResultsPage,
   query: string,
-  limit: number,
-  loadReport: (id: string) => Promise<SearchableReport>,
+  loadReport: (report: number) => Promise<SearchableReport>,
   folder: Folder,
 ): Promise<PresentedResults> {
-  const wordLengths = outcome.query.words.map((word) => word.length);
-  const shown = outcome.reports.slice(0, limit);
+  const wordLengths = page.query.words.map((word) => word.length);
   const reports = await Promise.all(
-    shown.map(async (hit): Promise<PresentedReport> => {
-      const report = await loadReport(hit.id);
+    page.hits.map(async (hit): Promise<PresentedReport> => {
+      const report = await loadReport(hit.report);
       return {
         url: report.url,
         title: report.title,
@@ -112,11 +123,19 @@ export async function presentResults(
       };
     }),
   );
+  const shown = {
+    reports: page.offset + reports.length,
+    sections: reports.reduce((sum, report) => sum + report.sections.length, 0),
+    matches: reports.reduce((sum, report) => sum + report.matches, 0),
+  };
+  const totals = page.totals ?? shown;
   return {
     query,
     reports,
-    totalReports: outcome.reports.length,
-    totalSections: outcome.sections,
-    totalMatches: outcome.matches,
+    totalReports: totals.reports,
+    totalSections: totals.sections,
+    totalMatches: totals.matches,
+    offset: page.offset,
+    counting: page.totals === undefined,
   };
 }

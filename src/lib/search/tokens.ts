@@ -1,33 +1,56 @@
 /**
- * How folded text becomes Pagefind "words", and how a query is looked up.
+ * How folded text becomes index words, and how a query is looked up.
  *
- * Pagefind indexes whitespace-separated words with their positions. Its
- * Chinese segmentation is not exact (see ../shared/notes/search-research.md),
- * so each report is handed to it as one custom record whose words we choose:
- * for every character c[j] of the report's folded text,
- *   - position 2j holds the unigram  c[j]
- *   - position 2j+1 holds the bigram BIGRAM_MARK + c[j] + c[j+1]
- * and every section starts with SECTION_MARK (one more closes the report), a
- * character no query can contain, so no match can run from one section into
- * the next and the mark's positions give section starts.
+ * The archive is indexed three ways, each for what it answers cheaply:
  *
- * A one-character query looks up its unigram. A longer query looks up the
- * bigrams that tile it (offsets 0, 2, 4 … and n-2): the text holds the query
- * at j exactly when every tile's bigram sits at 2(j + offset) + 1. Bigrams
- * are rare compared with single characters, so a query fetches a small part of
- * the index, and the test is exact: no segmenter, no guessing.
+ * 1. The word directory (directory.ts): for every character and every pair
+ *    of adjacent characters of a section, the reports holding it, how often
+ *    and in how many sections. A word of one or two characters is answered
+ *    from it alone, exactly; for a longer word, the smallest count of its
+ *    adjacent pairs bounds its count in each report. One small file per
+ *    lookup, whatever the number of shards.
+ * 2. Pagefind: the positions of every pair, report by report, so a longer
+ *    word is confirmed exactly (below). Pagefind's Chinese segmentation is
+ *    not exact (../shared/notes/search-research.md), so each report is handed
+ *    to it as one custom record whose words we choose:
+ *      - every section starts with SECTION_MARK, a character no query can
+ *        contain (one more closes the report): no match can run from one
+ *        section into the next, and the mark's positions give section starts;
+ *      - every character c[j] after it is the word c[j] + c[j+1], the next
+ *        character of the section or the mark after its last one.
+ *    So the word at position p starts with the p-th character of the stream
+ *    [mark, section 1…, mark, section 2…, mark]. A word of n ≥ 2 characters
+ *    looks up the pairs that tile it (offsets 0, 2, 4 … and n-2): the text
+ *    holds the word at p exactly when every tile sits at p + its offset.
+ *    Every index word is two characters long except the mark, so none is a
+ *    prefix of another: Pagefind extends every query word to the indexed
+ *    words it prefixes, and "的" would otherwise pull in every "的X". Single
+ *    characters are not Pagefind words at all: the directory counts them,
+ *    and their positions (1.2 million for 的 in 1,000 reports) would double
+ *    the index and make Pagefind return every one of them.
+ * 3. Each report's own text (pagefind/reports/), which a result needs anyway
+ *    for its excerpts: the reports shown are described from it, with the
+ *    same folding, so what a reader sees is exact by construction.
  *
- * The bigram mark keeps unigrams from being prefixes of bigrams: Pagefind
- * extends every query word to the indexed words it prefixes, and "的" would
- * otherwise pull in every "的X".
+ * Pagefind's behaviour forces more of the design:
+ * - Its indexer keeps every record in memory and its writing step grows
+ *   faster than the records (about n^1.4): the archive is indexed in shards
+ *   of bounded size (shards.ts), one after another, each its own Pagefind
+ *   index under its own language code, so their page ids never collide.
+ * - `search()` returns every position of a word in every report of a shard,
+ *   and cannot be asked for the first ten reports; merged indexes are all
+ *   searched, one index chunk each, so a lookup costs more with every
+ *   shard. The first screen therefore comes from the directory and the
+ *   reports' text, and Pagefind's positions complete the totals of longer
+ *   words and the sections of several-word queries after it (engine.ts).
  */
 
 /*
  * Every index word is made of letters and digits only. Pagefind splits any
  * word holding another character into "compound parts" and indexes those
  * too; a part such as "中" or a mark alone would then be a prefix of our
- * bigrams, and Pagefind answers a word it lacks with its longest indexed
- * prefix: wrong positions, silently. So the marks and every punctuation mark
+ * pairs, and Pagefind answers a word it lacks with its longest indexed
+ * prefix: wrong positions, silently. So the mark and every punctuation mark
  * or symbol of the text are written as stand-ins: CJK Extension G
  * ideographs (U+30000–U+3134A), letters to Pagefind that the build refuses
  * to find in a report's own text.
@@ -37,10 +60,8 @@ const RESERVED_LAST = 0x3134a;
 
 /** Starts every section in the token stream (reserved: never in a query). */
 export const SECTION_MARK = String.fromCodePoint(RESERVED_LAST);
-/** Starts every bigram word (reserved: never in a query). */
-export const BIGRAM_MARK = String.fromCodePoint(RESERVED_LAST - 1);
 /** How many distinct punctuation marks and symbols one index can hold. */
-const STAND_IN_CAPACITY = RESERVED_LAST - 1 - RESERVED_FIRST;
+const STAND_IN_CAPACITY = RESERVED_LAST - RESERVED_FIRST;
 
 /** What Pagefind keeps in a word as it is: letters and digits. */
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
@@ -96,71 +117,62 @@ export function indexCharacter(character: string, standIns: StandIns): string | 
 }
 
 /**
- * The token stream of one report, for Pagefind's `addCustomRecord`: its
- * sections' folded characters, in reading order. New punctuation is added to
- * `standIns`.
+ * A report's sections in index characters: folded characters, punctuation
+ * as stand-ins (new ones are added to `standIns`). Refuses what would shift
+ * Pagefind's positions or be mistaken for a mark.
  */
-export function tokenStream(sections: readonly (readonly string[])[], standIns: StandIns): string {
-  const characters: string[] = [];
-  const write = (character: string, at: number) => {
-    // Pagefind splits words at white space; folded text has none, and must not.
-    if (/\s/u.test(character)) throw new Error(`tokenStream: white space in folded text at ${at}`);
-    if (isReserved(character)) {
-      throw new ReservedCharacterError(
-        `the text holds ${character} (U+${character.codePointAt(0)!.toString(16).toUpperCase()}), a character of the range the search index reserves for its own marks`,
-      );
-    }
-    return isLetterOrDigit(character) ? character : standIns.add(character);
-  };
-  for (const section of sections) {
-    characters.push(SECTION_MARK);
-    section.forEach((character, at) => characters.push(write(character, at)));
-  }
-  // A closing mark gives the last character a successor like every other.
-  characters.push(SECTION_MARK);
+export function indexCharacters(sections: readonly (readonly string[])[], standIns: StandIns): string[][] {
+  return sections.map((section) =>
+    section.map((character, at) => {
+      // Pagefind splits words at white space; folded text has none, and must not.
+      if (/\s/u.test(character)) throw new Error(`indexCharacters: white space in folded text at ${at}`);
+      if (isReserved(character)) {
+        throw new ReservedCharacterError(
+          `the text holds ${character} (U+${character.codePointAt(0)!.toString(16).toUpperCase()}), a character of the range the search index reserves for its own marks`,
+        );
+      }
+      return isLetterOrDigit(character) ? character : standIns.add(character);
+    }),
+  );
+}
+
+/** The token stream of one report, for Pagefind's `addCustomRecord` (sections in index characters). */
+export function tokenStream(sections: readonly (readonly string[])[]): string {
   const words: string[] = [];
-  for (let j = 0; j < characters.length; j++) {
-    // Every bigram word is exactly three letters, so none is a prefix of another.
-    words.push(characters[j]!, BIGRAM_MARK + characters[j]! + (characters[j + 1] ?? SECTION_MARK));
+  for (const section of sections) {
+    words.push(SECTION_MARK);
+    section.forEach((character, k) => words.push(character + (section[k + 1] ?? SECTION_MARK)));
   }
+  // A closing mark, so the last section ends like every other.
+  words.push(SECTION_MARK);
   return words.join(' ');
 }
 
-export interface Lookup {
-  /** The Pagefind word to search for. */
-  word: string;
-  /** Where in the query its first character sits. */
-  offset: number;
-  /** Position parity in the stream: 0 for unigrams, 1 for bigrams. */
-  parity: 0 | 1;
+/** The number of Pagefind words tokenStream writes for these sections (what a shard's size is counted in). */
+export function streamLength(sections: readonly (readonly string[])[]): number {
+  return sections.reduce((sum, section) => sum + section.length + 1, 1);
 }
 
-/**
- * The index words whose positions prove that a query word occurs (`word` in
- * index characters, see indexCharacter). Above
- * `limit` lookups, a spread sample is taken (first and last included): the
- * positions then yield candidates that must be confirmed against the text.
- */
-export function lookupsFor(word: readonly string[], limit = 16): { lookups: Lookup[]; complete: boolean } {
-  if (word.length === 0) return { lookups: [], complete: true };
-  if (word.length === 1) return { lookups: [{ word: word[0]!, offset: 0, parity: 0 }], complete: true };
+export interface Lookup {
+  /** The Pagefind word (a pair of index characters). */
+  word: string;
+  /** Where in the query word its first character sits. */
+  offset: number;
+}
+
+/** The pairs that tile a word of two or more index characters: offsets 0, 2, 4 … and n-2. */
+export function tilesOf(word: readonly string[]): Lookup[] {
+  if (word.length < 2) return [];
   const offsets: number[] = [];
   for (let offset = 0; offset + 1 < word.length; offset += 2) offsets.push(offset);
   if (word.length % 2 === 1) offsets.push(word.length - 2);
-  let chosen = offsets;
-  if (offsets.length > limit) {
-    chosen = [];
-    for (let k = 0; k < limit; k++) chosen.push(offsets[Math.round((k * (offsets.length - 1)) / (limit - 1))]!);
-  }
-  const lookups = [...new Set(chosen)].map(
-    (offset): Lookup => ({ word: BIGRAM_MARK + word[offset]! + word[offset + 1]!, offset, parity: 1 }),
-  );
-  return { lookups, complete: chosen === offsets };
+  return offsets.map((offset) => ({ word: word[offset]! + word[offset + 1]!, offset }));
 }
 
 /**
- * Character positions j at which every lookup sits where it must.
- * `positions` maps each lookup word to its positions in one report.
+ * Stream positions at which every lookup sits where it must: where the word
+ * starts (if the lookups tile it whole) or may start (if they are some of
+ * its tiles). `positions` maps each lookup word to its positions in one report.
  */
 export function matchStarts(
   lookups: readonly Lookup[],
@@ -175,18 +187,14 @@ export function matchStarts(
   const anchor = lookups[rarest]!;
   const starts: number[] = [];
   for (const position of sets[rarest]!) {
-    if (position % 2 !== anchor.parity) continue;
-    const start = (position - anchor.parity) / 2 - anchor.offset;
+    const start = position - anchor.offset;
     if (start < 0) continue;
-    if (lookups.every((lookup, k) => sets[k]!.has(2 * (start + lookup.offset) + lookup.parity))) starts.push(start);
+    if (lookups.every((lookup, k) => sets[k]!.has(start + lookup.offset))) starts.push(start);
   }
   return starts.sort((a, b) => a - b);
 }
 
-/** Section starts (character positions of SECTION_MARK, the closing one included), from the mark's positions. */
+/** Section starts (stream positions of SECTION_MARK, the closing one included), in order. */
 export function sectionStarts(markPositions: Iterable<number>): number[] {
-  return [...markPositions]
-    .filter((position) => position % 2 === 0)
-    .map((position) => position / 2)
-    .sort((a, b) => a - b);
+  return [...markPositions].sort((a, b) => a - b);
 }

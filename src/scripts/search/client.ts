@@ -2,6 +2,7 @@
  * The page's side of search: one worker per page, started on first use, and
  * answers matched to questions (a newer query makes older answers moot).
  */
+import type { Totals } from '../../lib/search/engine.ts';
 import type { PresentedResults } from '../../lib/search/present.ts';
 import type { SearchRequest, SearchResponse } from './protocol.ts';
 
@@ -17,7 +18,7 @@ function startWorker(): Worker {
       pending.delete(event.data.id);
     });
     worker.addEventListener('error', () => {
-      for (const [id, resolve] of pending) resolve({ id, ok: false, reason: 'index', message: 'search worker failed to start' });
+      for (const [id, answer] of pending) answer({ id, ok: false, reason: 'index', message: 'search worker failed to start' });
       pending.clear();
       worker = undefined;
     });
@@ -34,13 +35,37 @@ export class SearchFailed extends Error {
   }
 }
 
-export function searchReports(query: string, reports = 10): Promise<PresentedResults> {
-  const request: SearchRequest = { id: nextId++, query, reports };
+/** Distributes `Omit<SearchRequest, 'id'>` without losing the union. */
+type Question = SearchRequest extends infer R ? (R extends SearchRequest ? Omit<R, 'id'> : never) : never;
+
+function ask(question: Question): Promise<SearchResponse & { ok: true }> {
+  const request = { ...question, id: nextId++ } as SearchRequest;
   return new Promise((resolve, reject) => {
-    pending.set(request.id, (response) => {
-      if (response.ok) resolve(response.results);
-      else reject(new SearchFailed(response.reason, response.message));
-    });
+    pending.set(request.id, (response) => (response.ok ? resolve(response) : reject(new SearchFailed(response.reason, response.message))));
     startWorker().postMessage(request);
   });
+}
+
+export interface SearchAnswer {
+  results: PresentedResults;
+  /** The totals: those of `results` unless it says `counting`; then the worker counts them on this call. */
+  totals(): Promise<Totals>;
+}
+
+/** Presents `reports` reports of the ranking from `offset` on. */
+export async function searchReports(query: string, { offset = 0, reports = 10 } = {}): Promise<SearchAnswer> {
+  const response = await ask({ kind: 'results', query, offset, reports });
+  if (response.kind !== 'results') throw new SearchFailed('internal', `expected results, got ${response.kind}`);
+  const { results } = response;
+  let totals: Promise<Totals> | undefined;
+  return {
+    results,
+    totals: () =>
+      (totals ??= results.counting
+        ? ask({ kind: 'totals', query }).then((answer) => {
+            if (answer.kind !== 'totals') throw new SearchFailed('internal', `expected totals, got ${answer.kind}`);
+            return answer.totals;
+          })
+        : Promise.resolve({ reports: results.totalReports, sections: results.totalSections, matches: results.totalMatches })),
+  };
 }

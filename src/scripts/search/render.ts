@@ -3,6 +3,7 @@
  * the search dialog alike. Everything typed by the reader or read from the
  * index goes in as text (textContent), never as HTML.
  */
+import type { Totals } from '../../lib/search/engine.ts';
 import type { PresentedReport, PresentedResults, PresentedSection } from '../../lib/search/present.ts';
 import { SearchFailed, searchReports } from './client.ts';
 
@@ -68,9 +69,14 @@ function renderReport(report: PresentedReport, headingLevel: 2 | 3): HTMLLIEleme
   return item;
 }
 
-function summary(results: PresentedResults): string {
-  if (results.totalReports === 0) return `没有找到包含${quoted(results.query)}的内容。`;
-  return `${quoted(results.query)}：${results.totalReports} 篇报告，${results.totalSections} 节，共 ${results.totalMatches} 处。`;
+function summary(query: string, totals: Totals): string {
+  if (totals.reports === 0) return `没有找到包含${quoted(query)}的内容。`;
+  return `${quoted(query)}：${totals.reports} 篇报告，${totals.sections} 节，共 ${totals.matches} 处。`;
+}
+
+/** While the totals are counted, the summary says how far the list goes so far. */
+function countingSummary(results: PresentedResults): string {
+  return `${quoted(results.query)}：已列出 ${results.totalReports} 篇报告，正在统计全部结果……`;
 }
 
 export interface ResultsView {
@@ -81,7 +87,8 @@ export interface ResultsView {
 /**
  * A results view over a container that carries id="search-results": it is
  * aria-busy="true" while a search runs and "false" once results, the
- * no-result message or the error message are in.
+ * no-result message or the error message are in. Totals that take longer
+ * than the first reports update the summary when they arrive.
  */
 export function resultsView(container: HTMLElement, headingLevel: 2 | 3): ResultsView {
   let current = 0;
@@ -95,13 +102,27 @@ export function resultsView(container: HTMLElement, headingLevel: 2 | 3): Result
     }
     container.setAttribute('aria-busy', 'true');
     try {
-      const results = await searchReports(query, REPORTS_PER_BATCH);
+      const { results, totals } = await searchReports(query, { reports: REPORTS_PER_BATCH });
       if (run !== current) return;
       const list = element('ol', 'search-reports');
       list.append(...results.reports.map((report) => renderReport(report, headingLevel)));
-      container.replaceChildren(element('p', 'search-summary', summary(results)));
+      const heading = element('p', 'search-summary', results.counting ? countingSummary(results) : summary(results.query, totalsOf(results)));
+      container.replaceChildren(heading);
       if (results.reports.length > 0) container.append(list);
-      if (results.totalReports > results.reports.length) container.append(moreReportsButton(query, list, results.reports.length));
+      const more = moreReportsButton(query, list, results.reports.length, run);
+      if (hasMore(results, results.reports.length)) container.append(more);
+      if (results.counting) {
+        void totals().then(
+          (counted) => {
+            if (run !== current) return;
+            heading.textContent = summary(results.query, counted);
+            if (counted.reports <= list.childElementCount) more.remove();
+          },
+          () => {
+            if (run === current) heading.textContent = `${quoted(results.query)}：未能统计全部结果。`;
+          },
+        );
+      }
     } catch (error) {
       if (run !== current) return;
       const message =
@@ -116,23 +137,39 @@ export function resultsView(container: HTMLElement, headingLevel: 2 | 3): Result
     if (run === current) container.setAttribute('aria-busy', 'false');
   }
 
-  function moreReportsButton(query: string, list: HTMLOListElement, shown: number): HTMLButtonElement {
+  /** Presents the next reports, only those (the worker keeps the ranking). */
+  function moreReportsButton(query: string, list: HTMLOListElement, shown: number, run: number): HTMLButtonElement {
     const button = element('button', 'search-more', '显示更多报告');
     button.type = 'button';
     button.addEventListener('click', async () => {
       container.setAttribute('aria-busy', 'true');
-      const results = await searchReports(query, shown + REPORTS_PER_BATCH);
-      const added = results.reports.slice(shown).map((report) => renderReport(report, headingLevel));
-      list.append(...added);
-      if (results.totalReports > results.reports.length) button.replaceWith(moreReportsButton(query, list, results.reports.length));
-      else button.remove();
-      added[0]?.querySelector('a')?.focus();
-      container.setAttribute('aria-busy', 'false');
+      try {
+        const { results } = await searchReports(query, { offset: shown, reports: REPORTS_PER_BATCH });
+        if (run !== current) return;
+        const added = results.reports.map((report) => renderReport(report, headingLevel));
+        list.append(...added);
+        const now = shown + added.length;
+        if (hasMore(results, now)) button.replaceWith(moreReportsButton(query, list, now, run));
+        else button.remove();
+        added[0]?.querySelector('a')?.focus();
+      } catch {
+        if (run === current) button.textContent = '未能加载更多报告，请重试';
+      }
+      if (run === current) container.setAttribute('aria-busy', 'false');
     });
     return button;
   }
 
   return { show };
+}
+
+/** Whether reports remain after the first `shown`: by the totals, or, while counting, if the page was full. */
+function hasMore(results: PresentedResults, shown: number): boolean {
+  return results.counting ? results.reports.length === REPORTS_PER_BATCH : results.totalReports > shown;
+}
+
+function totalsOf(results: PresentedResults): Totals {
+  return { reports: results.totalReports, sections: results.totalSections, matches: results.totalMatches };
 }
 
 /** Arrow keys move between result links; from the search box, ArrowDown enters the list. */
