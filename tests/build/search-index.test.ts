@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 import * as OpenCC from 'opencc-js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { distDir, projectRoot } from '../helpers/built-site.ts';
+import { builtPage, distDir, mustSelect, projectRoot, toString } from '../helpers/built-site.ts';
+import { readReports } from '../helpers/front-matter.ts';
 import { openBuiltSearch, referenceFolder, sectionTexts, truth, type BuiltSearch } from '../helpers/search.ts';
 
 const issueQueries = ['多边主义', '人类命运共同体', '联合国', '拜登', 'G20', 'wto', '一带一路', '规锁', '基欧汉', '多邊主義', '联合国 改革'];
@@ -64,15 +65,45 @@ describe('search over the built index finds exactly the sections that contain th
 });
 
 describe('results a reader can use', () => {
-  it('each section’s excerpt marks the whole term once, and the mark folds to the query', async () => {
-    for (const query of ['多边主义', '多邊主義', 'wto', 'Ｇ２０']) {
+  it('each excerpt marks every occurrence of the query’s words in it, each mark whole, and starts after the heading above it', async () => {
+    for (const query of ['多边主义', '多邊主義', 'wto', 'Ｇ２０', '联合国 改革', '的']) {
+      const words = query.split(' ').map((word) => referenceFolder.fold(word));
       const { presented } = await search.search(query);
       expect(presented.reports.length).toBeGreaterThan(0);
       for (const report of presented.reports) {
         for (const section of report.sections) {
-          expect(referenceFolder.fold(section.excerpt.match)).toBe(referenceFolder.fold(query));
+          const excerpt = section.excerpt.map((run) => run.text).join('');
+          const marks = section.excerpt.filter((run) => run.marked).map((run) => referenceFolder.fold(run.text));
+          for (const mark of marks) expect(words.some((word) => mark.length % word.length === 0 && mark === word.repeat(mark.length / word.length)), `${query}: mark ${mark}`).toBe(true);
+          // Outside the marks no occurrence is left: the unmarked runs, each on its own, hold none.
+          for (const run of section.excerpt.filter((run) => !run.marked)) {
+            for (const word of words) expect(referenceFolder.fold(run.text), `${query} in ${excerpt}`).not.toContain(word);
+          }
+          if (section.path.length > 0) expect(excerpt.replace(/^…/, '').startsWith(section.path.at(-1)!), excerpt).toBe(false);
         }
       }
+    }
+  });
+
+  it('each section’s own heading marks the query’s words in it', async () => {
+    const { presented } = await search.search('规锁');
+    const inHeadings = presented.reports.flatMap((report) => report.sections).filter((section) => section.path.at(-1)?.includes('规锁'));
+    expect(inHeadings.length).toBeGreaterThan(0);
+    for (const section of inHeadings) {
+      expect(section.heading.map((run) => run.text).join('')).toBe(section.path.at(-1));
+      expect(section.heading.filter((run) => run.marked).map((run) => run.text)).toContain('规锁');
+    }
+  });
+
+  it('the title link of a result opens the report with the query to highlight', async () => {
+    const { presented } = await search.search('多边主义');
+    for (const report of presented.reports) expect(report.href).toBe(`${report.url}?highlight=${encodeURIComponent('多边主义')}`);
+  });
+
+  it('the header’s names stay apart in the page’s text, as in the excerpts (作者 卢静 张甲英, never 作者卢静张甲英)', () => {
+    for (const { slug, data } of readReports()) {
+      const line = toString(mustSelect('.report-authors', builtPage(`reports/${slug}/`)));
+      for (const { name } of data.authors) expect(line[line.indexOf(name) - 1], `${slug}: before ${name} in “${line}”`).toMatch(/\s/u);
     }
   });
 

@@ -22,7 +22,7 @@ e2eDescribe('search page', () => {
   const session = useBrowserSession();
   const texts = sectionTexts(distDir);
 
-  it('lists exactly the sections that contain the query, grouped by report, each excerpt marking the whole term once', async () => {
+  it('lists exactly the sections that contain the query, grouped by report, every occurrence in an excerpt marked whole', async () => {
     const { page, errors } = await session.open(searchPath('多边主义'));
     await settled(page);
     const expected = truth(texts, '多边主义');
@@ -30,23 +30,52 @@ e2eDescribe('search page', () => {
     expect(await page.locator('.search-section').count()).toBe(expected.size);
     const total = [...expected.values()].reduce((a, b) => a + b, 0);
     await expect.poll(() => page.locator('.search-summary').textContent()).toContain(`共 ${total} 处`);
-    const marks = await page.locator('.search-excerpt').evaluateAll((excerpts) =>
-      excerpts.map((excerpt) => [...excerpt.querySelectorAll('mark')].map((mark) => mark.textContent)),
+    const excerpts = await page.locator('.search-excerpt').evaluateAll((nodes) =>
+      nodes.map((excerpt) => ({ text: excerpt.textContent ?? '', marks: [...excerpt.querySelectorAll('mark')].map((mark) => mark.textContent ?? '') })),
     );
-    for (const inExcerpt of marks) {
-      expect(inExcerpt).toHaveLength(1);
-      expect(referenceFolder.fold(inExcerpt[0]!)).toBe('多边主义');
+    let marked = 0;
+    for (const { text, marks } of excerpts) {
+      const folded = referenceFolder.fold(text);
+      // As many marks as occurrences in the excerpt's text, each the whole term.
+      expect(marks, text).toHaveLength(folded.split('多边主义').length - 1);
+      for (const mark of marks) expect(referenceFolder.fold(mark)).toBe('多边主义');
+      marked += marks.length;
     }
-    // Report headings, then a heading path for each section.
+    expect(marked, 'some excerpt holds the term more than once').toBeGreaterThan(excerpts.length);
+    // Report headings, then a heading path for each section, the section's own heading marked.
     expect(await page.locator('.search-report-title').allTextContents()).toContain('走向真正的多边主义');
     expect(await page.locator('.search-section-path').allTextContents()).toContain('二、真正的多边主义：理念与原则 › （一）核心价值理念：构建人类命运共同体');
+    expect(await page.locator('.search-section-path mark').first().textContent()).toBe('多边主义');
     expect(errors).toEqual([]);
   });
 
-  it('collapses a long list behind “显示全部 N 处” and opens it on request', async () => {
+  it('sets a report apart from its sections: a larger title in another face above an indented list', async () => {
+    const { page } = await session.open(searchPath('多边主义'));
+    await settled(page);
+    const style = (selector: string) =>
+      page.locator(selector).first().evaluate((node) => {
+        const { fontFamily, fontSize } = getComputedStyle(node);
+        return { fontFamily, fontSize: parseFloat(fontSize), left: node.getBoundingClientRect().left };
+      });
+    const [title, section] = [await style('.search-report-title a'), await style('.search-section-path')];
+    expect(title.fontSize).toBeGreaterThan(section.fontSize * 1.2);
+    expect(title.fontFamily).not.toBe(section.fontFamily);
+    expect(section.left).toBeGreaterThan(title.left);
+  });
+
+  it('opens a report from its title with the query highlighted', async () => {
+    const { page } = await session.open(searchPath('多边主义'));
+    await settled(page);
+    await page.locator('.search-report-title a').first().click();
+    await page.locator('mark.search-hit').first().waitFor();
+    expect(new URL(page.url()).searchParams.get('highlight')).toBe('多边主义');
+    expect(await page.locator('.search-hits').textContent()).toContain('“多边主义”');
+  });
+
+  it('collapses a long list behind “显示全部 N 节” and opens it on request', async () => {
     const { page } = await session.open(searchPath('的'));
     await settled(page);
-    const more = page.getByRole('button', { name: /^显示全部 \d+ 处$/ }).first();
+    const more = page.getByRole('button', { name: /^显示全部 \d+ 节$/ }).first();
     const sections = Number((await more.textContent())!.match(/\d+/)![0]);
     const index = await page.locator('.search-report').evaluateAll((items) => items.findIndex((item) => item.querySelector('.search-more')));
     const report = page.locator('.search-report').nth(index);

@@ -58,15 +58,3 @@ describe('parseQuery', () => {
     expect(parseQuery(' \u3000 \u0301 \ue000 ', folder).words).toEqual([]);
   });
 });
-
-describe('excerpts', () => {
-  it('never cut a character written as a surrogate pair in two', async () => {
-    const { excerptFor } = await import('../../src/lib/search/present.ts');
-    const text = `${'𠀀'.repeat(40)}多边主义${'𠀀'.repeat(40)}`;
-    const start = [...folder.fold(text)].indexOf('多');
-    const report = { url: '/r/', title: 't', authors: '', sections: [{ id: null, path: [], text }] };
-    const excerpt = excerptFor(report, { section: 0, matches: 1, starts: [[start]] }, [4], folder, { before: 5, after: 5 });
-    expect(excerpt.match).toBe('多边主义');
-    expect(`${excerpt.before}${excerpt.after}`.isWellFormed()).toBe(true);
-  });
-});

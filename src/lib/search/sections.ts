@@ -57,7 +57,8 @@ export function searchableReport(page: Root, url: string): SearchableReport {
   };
 }
 
-const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'em', 'i', 'kbd', 'mark', 'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var']);
+// wbr: a break opportunity inside a heading or URL is no white space in the text.
+const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'em', 'i', 'kbd', 'mark', 'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr']);
 
 function isBlock(node: Element): boolean {
   return !INLINE.has(node.tagName);

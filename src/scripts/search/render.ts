@@ -4,10 +4,10 @@
  * index goes in as text (textContent), never as HTML.
  */
 import type { Totals } from '../../lib/search/engine.ts';
-import type { PresentedReport, PresentedResults, PresentedSection } from '../../lib/search/present.ts';
+import type { MarkedText, PresentedReport, PresentedResults, PresentedSection } from '../../lib/search/present.ts';
 import { SearchFailed, searchReports } from './client.ts';
 
-/** Sections shown per report before "显示全部 N 处". */
+/** Sections shown per report before "显示全部 N 节". */
 const SECTIONS_SHOWN = 5;
 /** Reports presented per batch. */
 const REPORTS_PER_BATCH = 10;
@@ -23,16 +23,21 @@ function quoted(query: string) {
   return `“${query.trim()}”`;
 }
 
+/** Text with its marked runs in <mark>. */
+function marked(runs: readonly MarkedText[]): (string | HTMLElement)[] {
+  return runs.map((run) => (run.marked ? element('mark', undefined, run.text) : run.text));
+}
+
 function renderSection(section: PresentedSection, title: string): HTMLLIElement {
   const item = element('li', 'search-section');
   const link = element('a', 'search-section-link');
   link.href = section.href;
-  link.append(
-    element('span', 'search-section-path', section.path.length > 0 ? section.path.join(' › ') : `${title}（开头）`),
-    element('span', 'search-section-count', `${section.matches} 处`),
-  );
+  const path = element('span', 'search-section-path');
+  if (section.path.length > 0) path.append(...section.path.slice(0, -1).map((heading) => `${heading} › `), ...marked(section.heading));
+  else path.textContent = `${title}（开头）`;
+  link.append(path, element('span', 'search-section-count', `${section.matches} 处`));
   const excerpt = element('p', 'search-excerpt');
-  excerpt.append(section.excerpt.before, element('mark', undefined, section.excerpt.match), section.excerpt.after);
+  excerpt.append(...marked(section.excerpt));
   item.append(link, excerpt);
   return item;
 }
@@ -41,7 +46,7 @@ function renderReport(report: PresentedReport, headingLevel: 2 | 3): HTMLLIEleme
   const item = element('li', 'search-report');
   const heading = element(`h${headingLevel}`, 'search-report-title');
   const link = element('a', undefined, report.title);
-  link.href = report.url;
+  link.href = report.href;
   heading.append(link);
   const meta = element(
     'p',
@@ -56,7 +61,7 @@ function renderReport(report: PresentedReport, headingLevel: 2 | 3): HTMLLIEleme
   });
   item.append(heading, meta, list);
   if (report.sections.length > SECTIONS_SHOWN) {
-    const more = element('button', 'search-more', `显示全部 ${report.sections.length} 处`);
+    const more = element('button', 'search-more', `显示全部 ${report.sections.length} 节`);
     more.type = 'button';
     more.addEventListener('click', () => {
       const hidden = [...list.querySelectorAll<HTMLLIElement>('li[hidden]')];
