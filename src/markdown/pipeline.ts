@@ -8,6 +8,7 @@ import { rehypeHeadingLinks } from './rehype-heading-links.ts';
 import { rehypeHeadingBreaks } from './rehype-heading-breaks.ts';
 import { rehypeNameSeparators } from './rehype-name-separators.ts';
 import { rehypeNoteRefs } from './rehype-note-refs.ts';
+import { rehypeQuoteBreaks } from './rehype-quote-breaks.ts';
 import { rehypeSectionNumbers } from './rehype-section-numbers.ts';
 import { remarkContentNotCode } from './remark-content-not-code.ts';
 import { remarkFootnoteIntegrity } from './remark-footnote-integrity.ts';
@@ -40,11 +41,13 @@ import { rehypeUrlLinks } from './rehype-url-links.ts';
  *    adds the address only to the others.
  * 10. rehypeBackrefsOutOfSearch — the notes' ↩ back-links stay out of the
  *    search index, like the heading links.
- * 11. rehypeHeadingBreaks, rehypeNoteRefs, rehypeNameSeparators —
- *    typesetting (W3C clreq): a heading breaks between words only; a note
- *    reference after 。，” is drawn in the blank half of that mark, and one
- *    ending a paragraph keeps two characters with it; the · in 约翰·鲁杰 never
- *    begins a line. Markup only, no text, after every step that reads the text.
+ * 11. rehypeHeadingBreaks, rehypeNoteRefs, rehypeNameSeparators,
+ *    rehypeQuoteBreaks — typesetting (W3C clreq): a heading breaks between
+ *    words only; a note reference after 。，” is drawn in the blank half of
+ *    that mark, and one ending a paragraph keeps two characters with it; the
+ *    · in 约翰·鲁杰 never begins a line; a line may break where a Chinese
+ *    quote meets Latin text (界”|(B3W)). Markup only, no text, after every
+ *    step that reads the text.
  *
  * SmartyPants is off: it rewrites quotes, dashes and dots, and the text of a
  * report must stay exactly what its authors wrote.
@@ -73,5 +76,6 @@ export const reportMarkdownProcessor = withLocatedErrors(unified({
     rehypeHeadingBreaks,
     rehypeNoteRefs,
     rehypeNameSeparators,
+    rehypeQuoteBreaks,
   ],
 }));

@@ -63,6 +63,11 @@ describe('report markdown pipeline', () => {
     expect(html).toBe('<p>约<span class="nowrap">翰•</span>鲁杰与詹姆<span class="nowrap">斯·</span>卡帕拉索，A·B 与<code>甲·乙</code>。</p>');
   });
 
+  it('lets a line break where a Chinese quote meets Latin text, as clreq allows and browsers do not', async () => {
+    const html = await render('提出了“重建更美好世界”(B3W)倡议，G7“规锁”中国，“多边”与“主义”，`世界”(B3W)`。\n');
+    expect(html).toBe('<p>提出了“重建更美好世界”<wbr>(B3W)倡议，G7<wbr>“规锁”中国，“多边”与“主义”，<code>世界”(B3W)</code>。</p>');
+  });
+
   it('marks where a long heading may break between words, without touching its text or id', async () => {
     const html = await render('## 全球治理与国际组织：进展与趋势\n');
     expect(html).toContain('<h2 id="全球治理与国际组织进展与趋势">全球<wbr>治理与国际<wbr>组织：进展与趋势</h2>');
