@@ -36,19 +36,23 @@ let marginNotes: Promise<unknown> | undefined;
 const closest = (event: Event, selector: string) =>
   event.target instanceof Element ? event.target.closest<HTMLAnchorElement>(selector) : null;
 
-// The reader's first move (pointer, touch, focus, scroll) brings the notes
-// beside the text where the page is wide enough, and reaching for a note
-// brings the preview elsewhere: opening a report costs nothing for either.
-for (const type of ['pointerover', 'pointerdown', 'focusin', 'scroll']) {
-  document.addEventListener(type, (event) => {
-    if (besideText()) marginNotes ??= loadModule(marginNotesUrl);
-    else if (closest(event, NOTE_LINKS)) previews ??= loadModule(previewsUrl);
+// A report without notes loads this script too (with the page's others, see
+// ReportLayout.astro) and does nothing.
+if (document.querySelector(REFERENCE)) {
+  // The reader's first move (pointer, touch, focus, scroll) brings the notes
+  // beside the text where the page is wide enough, and reaching for a note
+  // brings the preview elsewhere: opening a report costs nothing for either.
+  for (const type of ['pointerover', 'pointerdown', 'focusin', 'scroll']) {
+    document.addEventListener(type, (event) => {
+      if (besideText()) marginNotes ??= loadModule(marginNotesUrl);
+      else if (closest(event, NOTE_LINKS)) previews ??= loadModule(previewsUrl);
+    });
+  }
+  document.addEventListener('click', (event) => {
+    const reference = closest(event, REFERENCE);
+    if (!reference || besideText() || customElements.get('footnote-previews')) return;
+    // The preview replaces the jump to the note list, as it will once loaded.
+    event.preventDefault();
+    void (previews ??= loadModule(previewsUrl)).then(() => reference.click());
   });
 }
-document.addEventListener('click', (event) => {
-  const reference = closest(event, REFERENCE);
-  if (!reference || besideText() || customElements.get('footnote-previews')) return;
-  // The preview replaces the jump to the note list, as it will once loaded.
-  event.preventDefault();
-  void (previews ??= loadModule(previewsUrl)).then(() => reference.click());
-});
