@@ -1,5 +1,5 @@
-import type { ElementContent, Root, Text } from 'hast';
-import { SKIP, visit } from 'unist-util-visit';
+import type { Root } from 'hast';
+import { markText } from './mark-text.ts';
 
 /** A Han character and the separator after it, when another Han character follows: 约翰•|鲁杰. */
 const BEFORE_SEPARATOR = /\p{Script=Han}[·•‧・](?=\p{Script=Han})/gu;
@@ -11,20 +11,8 @@ const BEFORE_SEPARATOR = /\p{Script=Han}[·•‧・](?=\p{Script=Han})/gu;
  * `<span class="nowrap">`. Only markup is added, the text stays the same.
  */
 export function rehypeNameSeparators() {
-  return (tree: Root) => {
-    visit(tree, 'text', (text: Text, index, parent) => {
-      if (index === undefined || !parent || (parent.type === 'element' && /^(code|pre)$/.test(parent.tagName))) return;
-      const pieces: ElementContent[] = [];
-      let from = 0;
-      for (const match of text.value.matchAll(BEFORE_SEPARATOR)) {
-        if (match.index > from) pieces.push({ type: 'text', value: text.value.slice(from, match.index) });
-        pieces.push({ type: 'element', tagName: 'span', properties: { className: ['nowrap'] }, children: [{ type: 'text', value: match[0] }] });
-        from = match.index + match[0].length;
-      }
-      if (pieces.length === 0) return;
-      if (from < text.value.length) pieces.push({ type: 'text', value: text.value.slice(from) });
-      parent.children.splice(index, 1, ...pieces);
-      return [SKIP, index + pieces.length];
-    });
-  };
+  return (tree: Root) =>
+    markText(tree, BEFORE_SEPARATOR, (match) => [
+      { type: 'element', tagName: 'span', properties: { className: ['nowrap'] }, children: [{ type: 'text', value: match }] },
+    ]);
 }

@@ -1,5 +1,5 @@
-import type { ElementContent, Root, Text } from 'hast';
-import { SKIP, visit } from 'unist-util-visit';
+import type { Root } from 'hast';
+import { markText } from './mark-text.ts';
 
 /**
  * Where a Chinese quote meets Latin text, the places a line may break:
@@ -15,20 +15,5 @@ import { SKIP, visit } from 'unist-util-visit';
 const QUOTE_BREAK = /(?<=\p{Script=Han}[”’])(?=[\p{Script=Latin}\p{Nd}([])|(?<=[\p{Script=Latin}\p{Nd})\]])(?=[“‘]\p{Script=Han})/gu;
 
 export function rehypeQuoteBreaks() {
-  return (tree: Root) => {
-    visit(tree, 'text', (text: Text, index, parent) => {
-      if (index === undefined || !parent || (parent.type === 'element' && /^(code|pre)$/.test(parent.tagName))) return;
-      const pieces: ElementContent[] = [];
-      let from = 0;
-      for (const match of text.value.matchAll(QUOTE_BREAK)) {
-        pieces.push({ type: 'text', value: text.value.slice(from, match.index) });
-        pieces.push({ type: 'element', tagName: 'wbr', properties: {}, children: [] });
-        from = match.index;
-      }
-      if (pieces.length === 0) return;
-      pieces.push({ type: 'text', value: text.value.slice(from) });
-      parent.children.splice(index, 1, ...pieces);
-      return [SKIP, index + pieces.length];
-    });
-  };
+  return (tree: Root) => markText(tree, QUOTE_BREAK, () => [{ type: 'element', tagName: 'wbr', properties: {}, children: [] }]);
 }

@@ -13,6 +13,7 @@
 // Not a worker: `?worker&url` makes Vite bundle citation-tools.ts and its
 // imports into one ES module file and give its address (base path included).
 import toolsUrl from './citation-tools.ts?worker&url';
+import { loadModule } from './load-module.ts';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const now = new Date();
@@ -24,17 +25,7 @@ for (const time of document.querySelectorAll<HTMLTimeElement>('time[data-accesse
 }
 
 const TRIGGERS = 'button.heading-cite, button.cite-copy';
-// Its twins are in site-search.ts and footnote-loader.ts (see there why).
-let loading: Promise<unknown> | undefined;
-const load = () =>
-  (loading ??= new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.type = 'module';
-    script.src = toolsUrl;
-    script.onload = resolve;
-    script.onerror = reject;
-    document.head.append(script);
-  }));
+const load = () => loadModule(toolsUrl);
 const trigger = (event: Event) => (event.target instanceof Element ? event.target.closest<HTMLElement>(TRIGGERS) : null);
 
 for (const type of ['pointerdown', 'focusin']) {

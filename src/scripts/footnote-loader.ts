@@ -15,24 +15,12 @@
 // into one ES module file and give its address (base path included).
 import marginNotesUrl from './margin-notes.ts?worker&url';
 import previewsUrl from './footnote-previews.ts?worker&url';
+import { loadModule } from './load-module.ts';
 import { notesBesideText as besideText } from './notes-beside-text.ts';
 
 const REFERENCE = 'a[data-footnote-ref]';
 const NOTE_LINKS = `${REFERENCE}, a[data-footnote-backref]`;
 
-// Its twins are in citation-loader.ts, site-search.ts and report-toc.ts: a
-// module they all imported would become a shared chunk, a request of its own.
-const loadModule = (url: string) =>
-  new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.type = 'module';
-    script.src = url;
-    script.onload = resolve;
-    script.onerror = reject;
-    document.head.append(script);
-  });
-let previews: Promise<unknown> | undefined;
-let marginNotes: Promise<unknown> | undefined;
 const closest = (event: Event, selector: string) =>
   event.target instanceof Element ? event.target.closest<HTMLAnchorElement>(selector) : null;
 
@@ -44,8 +32,8 @@ if (document.querySelector(REFERENCE)) {
   // brings the preview elsewhere: opening a report costs nothing for either.
   for (const type of ['pointerover', 'pointerdown', 'focusin', 'scroll']) {
     document.addEventListener(type, (event) => {
-      if (besideText()) marginNotes ??= loadModule(marginNotesUrl);
-      else if (closest(event, NOTE_LINKS)) previews ??= loadModule(previewsUrl);
+      if (besideText()) void loadModule(marginNotesUrl);
+      else if (closest(event, NOTE_LINKS)) void loadModule(previewsUrl);
     });
   }
   document.addEventListener('click', (event) => {
@@ -53,6 +41,6 @@ if (document.querySelector(REFERENCE)) {
     if (!reference || besideText() || customElements.get('footnote-previews')) return;
     // The preview replaces the jump to the note list, as it will once loaded.
     event.preventDefault();
-    void (previews ??= loadModule(previewsUrl)).then(() => reference.click());
+    void loadModule(previewsUrl).then(() => reference.click());
   });
 }

@@ -11,19 +11,9 @@
 // Not a worker: `?worker&url` makes Vite bundle toc-sheet.ts and its imports
 // into one ES module file and give its address (base path included).
 import sheetUrl from './toc-sheet.ts?worker&url';
+import { loadModule } from './load-module.ts';
 
-// Its twins are in footnote-loader.ts, citation-loader.ts and site-search.ts:
-// a module they all imported would become a shared chunk, a request of its own.
-let loading: Promise<unknown> | undefined;
-const loadSheet = () =>
-  (loading ??= new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.type = 'module';
-    script.src = sheetUrl;
-    script.onload = resolve;
-    script.onerror = reject;
-    document.head.append(script);
-  }));
+const loadSheet = () => loadModule(sheetUrl);
 
 class ReportToc extends HTMLElement {
   /** Set by toc-sheet.ts once loaded. */

@@ -10,9 +10,7 @@
 import dialogUrl from './search/dialog-entry.ts?worker&url';
 import highlightUrl from './search/highlight-entry.ts?worker&url';
 
-// Its twins are in citation-loader.ts and footnote-loader.ts: a module they all
-// imported would become a shared chunk, and the scripts would stop being
-// inlined into the page.
+// A copy of load-module.ts (see there why).
 function loadModule(url: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const script = document.createElement('script');
