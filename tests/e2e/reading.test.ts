@@ -257,6 +257,21 @@ e2eDescribe('reading a report', () => {
     }
   });
 
+  it('keeps the site header on one line on the narrowest phones (320 px), no name broken in two', async () => {
+    const { page, errors } = await session.open(representativeReports()[0]!.path, { ...phone, viewport: { width: 320, height: 640 } });
+    const lines = await page.evaluate(() => {
+      const header = document.querySelector('.site-header')!.getBoundingClientRect();
+      return [...document.querySelectorAll<HTMLElement>('.site-title, .site-header nav a, .site-search-open, .theme-toggle')].map((item) => {
+        const box = item.getBoundingClientRect();
+        const lineHeight = parseFloat(getComputedStyle(item).lineHeight);
+        return { text: item.textContent!.trim(), oneLine: box.height < 2 * lineHeight, insideHeader: box.top >= header.top && box.bottom <= header.bottom };
+      });
+    });
+    expect(lines.length).toBe(4);
+    for (const item of lines) expect(item, item.text).toMatchObject({ oneLine: true, insideHeader: true });
+    expect(errors).toEqual([]);
+  });
+
   it('needs no JavaScript to read the text and its notes', async () => {
     const report = reportWithMostNotes();
     const { early, last } = notesToVisit(report);
