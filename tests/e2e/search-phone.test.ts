@@ -40,6 +40,8 @@ e2eDescribe('search on a phone', () => {
     const box = (await dialog.boundingBox())!;
     expect(box).toEqual({ x: 0, y: 0, width: 390, height: 844 });
     expect(await page.locator('#search-dialog-input').isVisible()).toBe(true);
+    const close = (await dialog.getByRole('button', { name: /关闭/ }).boundingBox())!;
+    expect(Math.min(close.width, close.height), 'the close button is a 44 px target for a finger').toBeGreaterThanOrEqual(44);
     await page.keyboard.type('多边主义');
     await page.locator('#search-results[aria-busy="false"] .search-section-link').first().waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
