@@ -148,7 +148,8 @@ async function measureBuild(label: string, project: string, reportsDir: string, 
   const pagefind = folderSize(join(outDir, 'pagefind'));
   const home = readFileSync(join(outDir, 'index.html'));
   const feed = readFileSync(join(outDir, 'rss.xml'));
-  const searchMs = /indexed \d+ reports, .* in (\d+) ms/.exec(output)?.[1];
+  // "indexed N reports, … in 3 shard(s), 1234 ms" (and a baseline's older "… in 1234 ms").
+  const searchMs = /indexed \d+ reports,.*\D(\d+) ms/.exec(output)?.[1];
   const pagesBuilt = /(\d+) page\(s\) built in/.exec(output)?.[1];
   const figures: BuildFigures = {
     reports,
