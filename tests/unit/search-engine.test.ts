@@ -85,7 +85,7 @@ describe('exact, whichever way a query is answered', () => {
     }
   });
 
-  it('the first screen is the top of the full ranking, before the totals are counted', async () => {
+  it('the first screen is the top of the full ranking when the text budget settles it, before the totals are counted', async () => {
     const { manifest, source } = memoryIndex(reports, folder);
     for (const query of queries) {
       const engine = createEngine({ source, manifest, folder, textBudget: 20 });
@@ -154,6 +154,32 @@ describe('what a query costs', () => {
     expect(await session.totals()).toEqual(bruteForce(withRare, '鹈鹕湖').totals);
     expect(source.calls.positions).toBe(0);
     expect(source.calls.report).toBe(3);
+  });
+
+  it('a common word whose bounds the text budget cannot settle: the first screen is the best of the texts read, and the pages after it hold every other report once, in ranking order', async () => {
+    // Reports 0–19 carry the word's pairs apart (多边，边主，主义) many times, so their bounds are high, but the word once;
+    // reports 20–39 carry it twice and nothing else. Confirming by bounds reads 0–19 first and spends the budget there.
+    const alike: SearchableReport[] = Array.from({ length: 40 }, (_, r) => ({
+      url: `/r${r}/`,
+      title: '',
+      authors: '',
+      sections: [{ id: null, path: [], text: r < 20 ? `多边主义${'多边，边主，主义，'.repeat(10)}` : '多边主义'.repeat(2) }],
+    }));
+    const { manifest, source } = memoryIndex(alike, folder);
+    const engine = createEngine({ source, manifest, folder, textBudget: 20 });
+    const session = engine.search('多边主义');
+    const first = await session.page(0, 10);
+    // Bounded by the budget, and nothing from Pagefind.
+    expect(source.calls.report).toBeLessThanOrEqual(20);
+    expect(source.calls.positions).toBe(0);
+    expect(session.totalsReady).toBe(false);
+    expect(first.map((hit) => [hit.report, hit.matches])).toEqual(Array.from({ length: 10 }, (_, r) => [r, 1]));
+    // The totals and the rest of the ranking come from the index, without the reports already shown.
+    const truth = bruteForce(alike, '多边主义');
+    expect(await session.totals()).toEqual(truth.totals);
+    const later = [...(await session.page(10, 10)), ...(await session.page(20, 10)), ...(await session.page(30, 10))];
+    expect(later.map((hit) => hit.report)).toEqual(truth.ranked.map((report) => report.report).filter((report) => report >= 10));
+    expect(await session.page(40, 10)).toEqual([]);
   });
 
   it('"more reports" describes only the next reports', async () => {

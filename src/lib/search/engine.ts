@@ -18,8 +18,11 @@
  *   summed per report; the totals need Pagefind's positions and section
  *   marks (a one-character word, which Pagefind does not hold, is confirmed
  *   against the text of the reports the other words leave).
- * If confirming the first screen would fetch more than `textBudget` reports'
- * text, the full ranking is computed from the index first.
+ * Confirming stops at `textBudget` reports' text. If that leaves the top
+ * unsettled (many reports with bounds alike, as a common word has in a large
+ * archive), the first screen is the best of the reports read, and the rest of
+ * the ranking follows from the index without them; with less than a screen
+ * found, the full ranking is computed from the index first.
  *
  * Reports are ranked by matches, most first: the report that dwells on the
  * term is the one the reader most likely wants. Ties keep archive order.
@@ -292,6 +295,8 @@ export function createEngine({ source, manifest, folder, textBudget = 20, cacheL
 
     let ready = false;
     let ranking: Promise<Ranked[]> | undefined;
+    /** The first screen's reports, when it was the best of those read rather than the top of the ranking. */
+    let shownFirst: ReadonlySet<number> | undefined;
     /** The full ranking, computed on first need: the first screen does not wait for it. */
     const complete = () =>
       (ranking ??= (async () => {
@@ -355,11 +360,19 @@ export function createEngine({ source, manifest, folder, textBudget = 20, cacheL
       return ranked.sort(byRank);
     }
 
-    /** The best `limit` reports, confirmed against their text in order of their bounds. */
+    /**
+     * The first screen: reports confirmed against their text in order of
+     * their bounds, until the bounds show that no other report can rank above
+     * the last one shown, which makes the screen exactly the top of the full
+     * ranking. If `textBudget` texts do not settle it, and they hold a full
+     * screen, the screen is the best of the reports read, and the full
+     * ranking (the totals, the next pages) comes from the index after it; so
+     * the first screen never costs more than the budget's texts, however
+     * large the archive. Fewer than a screen: the full ranking first.
+     */
     async function firstScreen(limit: number): Promise<ReportHit[]> {
       const { exact, list } = await candidates;
-      // Bounds of several words ignore that they must share a section: too loose to confirm many by text.
-      if (exact || (words.length > 1 && list.length > textBudget)) return pageOf(await complete(), 0, limit);
+      if (exact) return pageOf(await complete(), 0, limit);
       const best: ReportHit[] = [];
       let next = 0;
       const settled = () => {
@@ -369,14 +382,19 @@ export function createEngine({ source, manifest, folder, textBudget = 20, cacheL
         // Bounds never undercount: a candidate whose bound ranks below the last shown cannot rise above it.
         return !following || byRank(following, last) > 0;
       };
-      while (!settled()) {
-        if (next >= textBudget) return pageOf(await complete(), 0, limit);
+      while (!settled() && next < textBudget) {
         const batch = list.slice(next, Math.min(next + Math.max(1, limit - best.length), textBudget));
         next += batch.length;
         for (const hit of await Promise.all(batch.map((candidate) => confirm(candidate.report)))) {
           if (hit.matches > 0) best.push(hit);
         }
         best.sort(byRank);
+      }
+      if (!settled()) {
+        if (best.length < limit) return pageOf(await complete(), 0, limit);
+        const shown = best.slice(0, limit);
+        shownFirst = new Set(shown.map((hit) => hit.report));
+        return shown;
       }
       if (next >= list.length && !ranking) {
         // Every candidate was confirmed: the full ranking is known already.
@@ -386,13 +404,26 @@ export function createEngine({ source, manifest, folder, textBudget = 20, cacheL
       return best.slice(0, limit);
     }
 
+    /**
+     * Reports after the first screen, in ranking order. A first screen that
+     * was the best of the reports read (not the top of the ranking) is left
+     * out of the ranking, so no report is shown twice or skipped.
+     */
+    let rest: Promise<readonly Ranked[]> | undefined;
+    async function laterPage(offset: number, limit: number): Promise<ReportHit[]> {
+      const shown = shownFirst;
+      if (!shown) return pageOf(await complete(), offset, limit);
+      rest ??= complete().then((ranked) => ranked.filter((entry) => !shown.has(entry.report)));
+      return pageOf(await rest, offset - shown.size, limit);
+    }
+
     async function pageOf(ranked: readonly Ranked[], offset: number, limit: number): Promise<ReportHit[]> {
       return Promise.all(ranked.slice(offset, offset + limit).map((entry) => confirm(entry.report)));
     }
 
     return {
       query,
-      page: async (offset, limit) => (offset === 0 ? firstScreen(limit) : pageOf(await complete(), offset, limit)),
+      page: async (offset, limit) => (offset === 0 ? firstScreen(limit) : laterPage(offset, limit)),
       totals: async () => {
         const ranked = await complete();
         return {
