@@ -30,7 +30,7 @@ import { gzipSync } from 'node:zlib';
 import { projectRoot } from '../tests/helpers/built-site.ts';
 import { fixtureBuildCommand } from '../tests/helpers/fixture-build.ts';
 import { extractBaseline } from './bench/baseline.ts';
-import { sampleProcessTree, type TreeMemory } from './bench/process-memory.ts';
+import { sampleProcessTree, type TreeUsage } from './bench/process-tree.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -71,7 +71,7 @@ interface BuildFigures {
   load: [string, string];
   searchMs: number | undefined;
   pagesBuilt: number | undefined;
-  memory: TreeMemory;
+  memory: TreeUsage;
   dist: { bytes: number; files: number; pagefindBytes: number; pagefindFiles: number; htmlPages: number };
   home: number;
   feed: number;

@@ -1,14 +1,15 @@
 /**
- * Runs a command and measures its whole process tree (the command and every
- * process it starts, such as Pagefind's indexer) from /proc ten times a
- * second: the peak of their summed resident sets, and the CPU time they
- * used (which, unlike wall time, does not grow when other work shares the
- * machine). Linux only, like the machines the benchmark runs on.
+ * Measures a process and every process it starts (a build's node and the
+ * Pagefind binary it runs) from Linux's /proc, sampled at an interval: the
+ * peak of their summed resident sets, each program's own peak as the kernel
+ * records it (VmHWM), and the CPU time they used (which, unlike wall time,
+ * does not grow when other work shares the machine). Linux only, like the
+ * machines the benchmarks run on.
  */
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { basename } from 'node:path';
 
-const PAGE_SIZE = 4096;
 /** Clock ticks per second of /proc/<pid>/stat's times (USER_HZ, 100 on Linux). */
 const TICKS = 100;
 
@@ -46,12 +47,59 @@ function cpuSeconds(pid: number): number {
   return fields.slice(11, 15).reduce((sum, ticks) => sum + Number(ticks), 0) / TICKS;
 }
 
-function residentBytes(pid: number): number {
+/**
+ * The program a process runs, its resident memory and peak resident memory,
+ * in bytes; undefined once it has exited. The program is its executable's
+ * name: the process name would be Node's thread name (MainThread) for node.
+ */
+function memoryOf(pid: number): { name: string; rss: number; hwm: number } | undefined {
+  let status: string;
+  let name: string;
   try {
-    return Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * PAGE_SIZE;
+    status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    name = basename(readlinkSync(`/proc/${pid}/exe`));
   } catch {
-    return 0;
+    return undefined;
   }
+  const field = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
+  return { name, rss: field('VmRSS'), hwm: field('VmHWM') };
+}
+
+export interface TreeUsage {
+  /** The largest total resident memory of the tree in one sample, in bytes. */
+  peakTreeBytes: number;
+  /** For each program (node, pagefind_extended…), the largest peak of one process running it, in bytes. */
+  peakByName: Record<string, number>;
+  /** CPU time of the tree, as last seen (at most one interval before it ended). */
+  cpuSeconds: number;
+  samples: number;
+}
+
+/** Starts sampling the tree under `pid` every `intervalMs`; `stop()` ends it and returns what was seen. */
+export function sampleProcessTree(pid: number, intervalMs = 200): { stop(): TreeUsage } {
+  const usage: TreeUsage = { peakTreeBytes: 0, peakByName: {}, cpuSeconds: 0, samples: 0 };
+  const sample = () => {
+    let total = 0;
+    let cpu = 0;
+    for (const member of descendants(pid)) {
+      const memory = memoryOf(member);
+      if (!memory) continue;
+      total += memory.rss;
+      cpu += cpuSeconds(member);
+      usage.peakByName[memory.name] = Math.max(usage.peakByName[memory.name] ?? 0, memory.hwm);
+    }
+    usage.peakTreeBytes = Math.max(usage.peakTreeBytes, total);
+    usage.cpuSeconds = Math.max(usage.cpuSeconds, cpu);
+    usage.samples += 1;
+  };
+  sample();
+  const timer = setInterval(sample, intervalMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      return usage;
+    },
+  };
 }
 
 export interface MeasuredRun {
@@ -62,26 +110,20 @@ export interface MeasuredRun {
   cpuSeconds: number;
 }
 
+/** Runs a command to its end, sampling its process tree ten times a second. */
 export function runMeasured(command: string, args: readonly string[]): Promise<MeasuredRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let stdout = '';
-    let peakBytes = 0;
-    let cpu = 0;
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    const timer = setInterval(() => {
-      if (child.pid === undefined) return;
-      const tree = descendants(child.pid);
-      peakBytes = Math.max(peakBytes, tree.reduce((sum, pid) => sum + residentBytes(pid), 0));
-      cpu = Math.max(cpu, tree.reduce((sum, pid) => sum + cpuSeconds(pid), 0));
-    }, 100);
+    const sampling = sampleProcessTree(child.pid!, 100);
     child.on('error', (error) => {
-      clearInterval(timer);
+      sampling.stop();
       reject(error);
     });
     child.on('exit', (code) => {
-      clearInterval(timer);
-      if (code === 0) resolve({ stdout, peakBytes, cpuSeconds: cpu });
+      const { peakTreeBytes, cpuSeconds } = sampling.stop();
+      if (code === 0) resolve({ stdout, peakBytes: peakTreeBytes, cpuSeconds });
       else reject(new Error(`${command} ${args.join(' ')} exited with ${code}`));
     });
   });
