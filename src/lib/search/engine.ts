@@ -148,7 +148,7 @@ export function sectionHits(report: SearchableReport, words: readonly (readonly 
 }
 
 /** Where `needle` starts in `text` (overlapping starts too), counted in code points as the folded characters are. */
-function occurrences(text: string, needle: string): number[] {
+export function occurrences(text: string, needle: string): number[] {
   const starts: number[] = [];
   for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) starts.push(at);
   // Only characters outside the Basic Multilingual Plane take two UTF-16 units.

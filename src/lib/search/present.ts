@@ -4,7 +4,7 @@
  * every occurrence of the term marked whole.
  */
 import type { Folder } from './fold.ts';
-import type { ParsedQuery, ReportHit, SearchableReport, SectionHit, Totals } from './engine.ts';
+import { occurrences, type ParsedQuery, type ReportHit, type SearchableReport, type SectionHit, type Totals } from './engine.ts';
 
 /** Query parameter that carries the search to the report page, which highlights it. */
 export const HIGHLIGHT_PARAM = 'highlight';
@@ -54,18 +54,6 @@ function occurrenceRanges(text: string, starts: readonly (readonly number[])[], 
   return joined;
 }
 
-/** Where a query word starts in `text`, in folded characters (code points), overlapping starts too. */
-function foldedStarts(text: string, words: readonly (readonly string[])[], folder: Folder): number[][] {
-  const folded = folder.foldWithSource(text).characters;
-  return words.map((word) => {
-    const starts: number[] = [];
-    for (let at = 0; at + word.length <= folded.length; at++) {
-      if (word.every((character, k) => folded[at + k] === character)) starts.push(at);
-    }
-    return starts;
-  });
-}
-
 /** `text` cut into runs at the given source ranges (sorted, not overlapping), those marked. */
 function markRuns(text: string, ranges: readonly (readonly [number, number])[]): MarkedText[] {
   const runs: MarkedText[] = [];
@@ -84,7 +72,8 @@ function markRuns(text: string, ranges: readonly (readonly [number, number])[]):
  * heading of a section found by its heading alone shows why it was found).
  */
 export function markedHeading(heading: string, words: readonly (readonly string[])[], folder: Folder): MarkedText[] {
-  const starts = foldedStarts(heading, words, folder);
+  const folded = folder.fold(heading);
+  const starts = words.map((word) => occurrences(folded, word.join('')));
   return markRuns(heading, occurrenceRanges(heading, starts, words.map((word) => word.length), folder));
 }
 
