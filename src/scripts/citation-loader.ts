@@ -13,12 +13,11 @@
 // Not a worker: `?worker&url` makes Vite bundle citation-tools.ts and its
 // imports into one ES module file and give its address (base path included).
 import toolsUrl from './citation-tools.ts?worker&url';
+import { localIsoDate } from '../lib/site-url.ts';
 import { loadModule } from './load-module.ts';
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const now = new Date();
-// The reader's today, in the reader's time zone (as localIsoDate in src/lib/site-url.ts).
-const today = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+// The reader's today, in the reader's time zone.
+const today = localIsoDate(new Date());
 for (const time of document.querySelectorAll<HTMLTimeElement>('time[data-accessed]')) {
   time.dateTime = today;
   time.textContent = today;
