@@ -61,6 +61,12 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // A poll waits for what a reader would wait for (a hash to change, a
+          // note to open) and returns as soon as it holds; Vitest's default of
+          // 1 s is shorter than one busy frame of a long report on a loaded
+          // 2-core machine (CI once failed there with the page right), so a
+          // poll fails only when the thing never happens.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

@@ -121,8 +121,6 @@ const journey: Leg[] = [
         await expect
           .poll(() => marginNote.evaluate((el) => getComputedStyle(el).backgroundColor !== 'rgba(0, 0, 0, 0)'), {
             message: 'margin note highlighted by keyboard focus',
-            // The notes' code loads with the first move and sets every note: on a busy machine that takes more than a second.
-            timeout: 10_000,
           })
           .toBe(true);
         const [box, ref] = [(await marginNote.boundingBox())!, (await page.locator(`#${refId}`).boundingBox())!];

@@ -130,9 +130,9 @@ e2eDescribe('reading a report', () => {
         }
         return id;
       });
-    /** The mark once it has had time to settle (or what it is after 1.5 s). */
+    /** The mark once it has had time to settle (or what it is after 5 s). */
     const markAfterJump = async (expected: string) => {
-      await expect.poll(current, { timeout: 1500 }).toEqual([expected]).catch(() => undefined);
+      await expect.poll(current, { timeout: 5000 }).toEqual([expected]).catch(() => undefined);
       return (await current()).join(' ') || '(none)';
     };
     await expect.poll(current).toEqual([await beingRead()]);
