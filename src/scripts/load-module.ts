@@ -4,8 +4,8 @@
  * base path included) by adding a module script, once per address.
  *
  * The report page's loaders (contents, notes, citation tools) share this: they
- * are one script at the end of ReportLayout.astro. site-search.ts, in the
- * header's script on every page, keeps a copy of its own: a module imported
+ * are one script at the end of ReportLayout.astro. The header's script, on
+ * every page, has a copy of its own (load-header-module.ts): a module imported
  * by both scripts would become a file of its own, one more request.
  */
 const loads = new Map<string, Promise<unknown>>();

@@ -9,18 +9,7 @@
 // script, which every page loads, needs no dynamic import and no preload helper.
 import dialogUrl from './search/dialog-entry.ts?worker&url';
 import highlightUrl from './search/highlight-entry.ts?worker&url';
-
-// A copy of load-module.ts (see there why).
-function loadModule(url: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.type = 'module';
-    script.src = url;
-    script.onload = () => resolve();
-    script.onerror = () => reject(new Error(`could not load ${url}`));
-    document.head.append(script);
-  });
-}
+import { loadModule } from './load-header-module.ts';
 
 class SiteSearch extends HTMLElement {
   openDialog?: () => void;

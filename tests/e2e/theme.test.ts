@@ -55,9 +55,19 @@ e2eDescribe('follow the system, light and dark themes, and print', () => {
   const headerBackground = (page: Page) => page.evaluate(() => getComputedStyle(document.querySelector('.site-header')!).backgroundColor);
   /** The header's theme button, 主题. */
   const themeButton = (page: Page) => page.getByRole('button', { name: '主题', exact: true });
-  /** The choice the menu shows as current: system, light or dark. */
-  const currentChoice = (page: Page) => page.locator('theme-toggle input:checked').getAttribute('value');
-  const menuOpen = (page: Page) => page.locator('theme-toggle [popover]').evaluate((menu) => menu.matches(':popover-open'));
+  /** Whether the theme menu is open (it is built the first time a reader reaches for the button). */
+  const menuOpen = (page: Page) => page.evaluate(() => document.querySelector('theme-toggle [popover]')?.matches(':popover-open') ?? false);
+  /** The choice checked in the open menu: system, light or dark. */
+  const checkedChoice = (page: Page) => page.locator('theme-toggle input:checked').getAttribute('value');
+  /** The choice the menu shows as current, as a reader sees it: opens the menu, reads it, closes it with Escape. */
+  async function currentChoice(page: Page) {
+    await themeButton(page).click();
+    await expect.poll(() => menuOpen(page)).toBe(true);
+    const choice = await checkedChoice(page);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => menuOpen(page)).toBe(false);
+    return choice;
+  }
   const savedTheme = (page: Page) => page.evaluate(() => localStorage.getItem('theme'));
 
   /** Picks a theme as a reader with a mouse does: opens the menu, clicks the choice; the menu closes. */
@@ -99,7 +109,7 @@ e2eDescribe('follow the system, light and dark themes, and print', () => {
     const { page, errors, context } = await open({ colorScheme: 'light' });
     expect(await themeButton(page).isVisible()).toBe(true);
     await themeButton(page).click();
-    expect(await menuOpen(page)).toBe(true);
+    await expect.poll(() => menuOpen(page)).toBe(true);
     const choices = page.getByRole('radiogroup', { name: '主题' }).getByRole('radio');
     expect(await choices.evaluateAll((radios) => radios.map((r) => [r.parentElement!.textContent!.trim(), (r as HTMLInputElement).checked]))).toEqual([
       ['跟随系统', true],
@@ -181,7 +191,7 @@ e2eDescribe('follow the system, light and dark themes, and print', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => menuOpen(page)).toBe(false);
     expect(await page.evaluate(() => document.activeElement?.matches('theme-toggle button'))).toBe(true);
-    expect(await currentChoice(page)).toBe('dark');
+    expect(await checkedChoice(page)).toBe('dark');
 
     // Tabbing on past the open menu closes it.
     await page.keyboard.press('Enter');
