@@ -64,7 +64,9 @@ export const reportMarkdownProcessor = withLocatedErrors(unified({
     footnoteLabel: '注释',
     footnoteLabelTagName: 'h2',
     footnoteLabelProperties: { className: ['footnotes-heading'] },
-    footnoteBackLabel: (referenceIndex: number) => `返回正文（注释 ${referenceIndex + 1} 的引用处）`,
+    // A back-link stands in its note's list item, which says the note's
+    // number; a note cited twice says which citation each link returns to.
+    footnoteBackLabel: (_note: number, citation: number) => (citation > 1 ? `返回正文（第 ${citation} 处引用）` : '返回正文'),
   },
   rehypePlugins: [
     rehypeSlug,

@@ -37,9 +37,15 @@ describe('report markdown pipeline', () => {
     const html = await render('甲。[^b]乙。[^a]\n\n[^a]: 注释甲。\n[^b]: 注释乙。\n');
     expect(html).toMatch(/<a href="#fn-b" id="fnref-b" data-footnote-ref(="")? aria-describedby="footnote-label">1<\/a>/);
     expect(html).toContain('<h2 class="footnotes-heading" id="footnote-label">注释</h2>');
-    expect(html).toMatch(/<li id="fn-b">\s*<p>注释乙。 <a href="#fnref-b" data-footnote-backref(="")? aria-label="返回正文（注释 1 的引用处）"/);
+    expect(html).toMatch(/<li id="fn-b">\s*<p>注释乙。 <a href="#fnref-b" data-footnote-backref(="")? aria-label="返回正文"/);
     expect(html).not.toContain('class="data-footnote-backref"');
     expect(html).not.toMatch(/Footnotes|Back to reference|user-content-/);
+  });
+
+  it('labels the back-links of a note cited twice by the citation each returns to', async () => {
+    const html = await render('甲。[^a]乙。[^a]\n\n[^a]: 注释甲。\n');
+    const labels = selectAll('a[data-footnote-backref]', fromHtml(html, { fragment: true })).map((a) => a.properties['ariaLabel']);
+    expect(labels).toEqual(['返回正文', '返回正文（第 2 处引用）']);
   });
 
   it('tucks a note reference into the blank half of the punctuation before it, and only there', async () => {
