@@ -18,11 +18,13 @@
 
 /**
  * Pagefind words (characters, with section marks) per shard at most.
- * Pagefind 1.6's indexer holds about 200 bytes per word (2.2 GB for 10.5
- * million); with 6 million words a shard, the whole build of a 1,000-report
- * archive (Node and Pagefind together) peaked at 1.8 GiB (npm run bench:search).
+ * Pagefind 1.6's indexer holds about 300 bytes per word of the real
+ * reports, plus about 0.35 GB: in the site's build of 1,000 reports
+ * (npm run bench:site) it peaked at 2.21 GiB with 6 million words a shard
+ * and 1.59 GiB with 4 million, in the same build time. Four million keeps
+ * it well under the 2 GB the indexer may use at any archive size.
  */
-export const SHARD_WORDS = 6_000_000;
+export const SHARD_WORDS = 4_000_000;
 
 /** Pagefind's language code for shard k: BCP 47 "undetermined", with a private-use tag naming the shard. */
 export function shardLanguage(shard: number): string {
