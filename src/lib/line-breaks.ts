@@ -70,3 +70,24 @@ export function splitBeforeLast(text: string, count: number): [head: string, tai
   }
   return [text.slice(0, cut), text.slice(cut)];
 }
+
+/**
+ * Numbers joined by hyphen-minus, as a date written 2021-12-01: browsers may
+ * break a line after each hyphen (Unicode line breaking allows a break
+ * between a hyphen and the digit after it), leaving "2021-" at the end of a
+ * line on a 360 px phone. Such a group is kept on one line.
+ */
+export const HYPHENATED_NUMBER = /\d+(?:-\d+)+/g;
+
+/** `text` in pieces, each hyphenated number (HYPHENATED_NUMBER) a piece of its own marked `whole`. */
+export function hyphenatedNumberPieces(text: string): { text: string; whole: boolean }[] {
+  const pieces: { text: string; whole: boolean }[] = [];
+  let from = 0;
+  for (const match of text.matchAll(HYPHENATED_NUMBER)) {
+    if (match.index > from) pieces.push({ text: text.slice(from, match.index), whole: false });
+    pieces.push({ text: match[0], whole: true });
+    from = match.index + match[0].length;
+  }
+  if (from < text.length || pieces.length === 0) pieces.push({ text: text.slice(from), whole: false });
+  return pieces;
+}

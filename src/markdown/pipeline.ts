@@ -5,6 +5,7 @@ import { withLocatedErrors } from './located-errors.ts';
 import { rehypeBackrefsOutOfSearch } from './rehype-backrefs-out-of-search.ts';
 import { rehypeFragmentLinks } from './rehype-fragment-links.ts';
 import { rehypeHeadingLinks } from './rehype-heading-links.ts';
+import { rehypeHyphenatedNumbers } from './rehype-hyphenated-numbers.ts';
 import { rehypeHeadingBreaks } from './rehype-heading-breaks.ts';
 import { rehypeNameSeparators } from './rehype-name-separators.ts';
 import { rehypeNoteRefs } from './rehype-note-refs.ts';
@@ -79,5 +80,6 @@ export const reportMarkdownProcessor = withLocatedErrors(unified({
     rehypeNoteRefs,
     rehypeNameSeparators,
     rehypeQuoteBreaks,
+    rehypeHyphenatedNumbers,
   ],
 }));

@@ -4,8 +4,12 @@
  * <time datetime>. A date the source prints another way ("Jun. 1 2022") stays
  * on its page, as a transcription among the masthead lines, labelled as printed.
  * Citations are not covered: GB/T 7714 writes its access date 2022-06-01.
+ * A date the text writes with hyphens (2021-12-01, in a title note) is never
+ * broken across lines, as browsers would after a hyphen.
  */
+import type { ElementContent } from 'hast';
 import { describe, expect, it } from 'vitest';
+import { HYPHENATED_NUMBER } from '../../src/lib/line-breaks.ts';
 import { formatChineseDate } from '../../src/lib/publication.ts';
 import { builtPage, distDir, mustSelect, readerText, selectAll, toString } from '../helpers/built-site.ts';
 import { readReports } from '../helpers/front-matter.ts';
@@ -42,5 +46,22 @@ describe('dates', () => {
       const elsewhere = readerText(mustSelect('body', page)).replace(readerText(masthead), '');
       expect(elsewhere).not.toContain(printed);
     });
+  });
+
+  it('written with hyphens in a report (2021-12-01), in its text or its front matter, are kept on one line', () => {
+    for (const { slug } of reports) {
+      const unwrapped: string[] = [];
+      const visit = (node: ElementContent, kept: boolean) => {
+        if (node.type === 'text') {
+          for (const [group] of node.value.matchAll(HYPHENATED_NUMBER)) if (!kept) unwrapped.push(group);
+        } else if (node.type === 'element' && node.tagName !== 'script' && node.tagName !== 'style') {
+          const classes = node.properties['className'];
+          const nowrap = Array.isArray(classes) && classes.includes('nowrap');
+          for (const child of node.children) visit(child, kept || nowrap);
+        }
+      };
+      visit(mustSelect('article', builtPage(`/reports/${slug}/`)), false);
+      expect(unwrapped, `${slug}: numbers joined by hyphens that may break after a hyphen`).toEqual([]);
+    }
   });
 });

@@ -4,7 +4,7 @@
  * the last characters of a paragraph.
  */
 import { describe, expect, it } from 'vitest';
-import { cutAt, splitBeforeLast, wordBoundaries } from '../../src/lib/line-breaks.ts';
+import { cutAt, hyphenatedNumberPieces, splitBeforeLast, wordBoundaries } from '../../src/lib/line-breaks.ts';
 
 const pieces = (text: string) => cutAt(text, wordBoundaries(text));
 
@@ -40,3 +40,19 @@ describe('splitBeforeLast', () => {
     expect(splitBeforeLast('。', 2)).toEqual(['', '。']);
   });
 });
+
+describe('hyphenatedNumberPieces', () => {
+  it('sets apart each group of numbers joined by hyphens, and nothing else', () => {
+    expect(hyphenatedNumberPieces('社会科学文献出版社，2021-12-01）。')).toEqual([
+      { text: '社会科学文献出版社，', whole: false },
+      { text: '2021-12-01', whole: true },
+      { text: '）。', whole: false },
+    ]);
+    expect(hyphenatedNumberPieces('2020-2021 年，第 6 期，No. 3-B，-5，1814—1815')).toEqual([
+      { text: '2020-2021', whole: true },
+      { text: ' 年，第 6 期，No. 3-B，-5，1814—1815', whole: false },
+    ]);
+    expect(hyphenatedNumberPieces('')).toEqual([{ text: '', whole: false }]);
+  });
+});
+

@@ -48,6 +48,12 @@ describe('report markdown pipeline', () => {
     expect(labels).toEqual(['返回正文', '返回正文（第 2 处引用）']);
   });
 
+  it('keeps a date written with hyphens on one line, and changes no text', async () => {
+    const html = await render('发表于 2021-12-01，见[https://example.org/2021-12-01](https://example.org/2021-12-01)。\n');
+    expect(html).toContain('发表于 <span class="nowrap">2021-12-01</span>，');
+    expect(toString(fromHtml(html, { fragment: true }))).toBe('发表于 2021-12-01，见https://example.org/2021-12-01。');
+  });
+
   it('tucks a note reference into the blank half of the punctuation before it, and only there', async () => {
     const html = await render('合作的实践”。[^1]也有研究，[^2]指出多边[^3]主义。\n\n[^1]: 甲。\n[^2]: 乙。\n[^3]: 丙。\n');
     expect(html).toMatch(/实践”。<sup class="tuck"><a href="#fn-1"/);
