@@ -35,6 +35,7 @@ class SearchPage extends HTMLElement {
     });
     input.addEventListener('input', () => {
       window.clearTimeout(timer);
+      view.queryChanged();
       timer = window.setTimeout(() => {
         writeUrl(input.value, false);
         void run(input.value);

@@ -136,7 +136,13 @@ e2eDescribe('search dialog on every page', () => {
     const dialog = page.getByRole('dialog', { name: '搜索报告' });
     await dialog.waitFor();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-dialog-input');
-    await page.keyboard.type('wto');
+    // The results of a shorter query are in; as the reader types on, they are
+    // marked stale at once (busy), and what lands is the new query's, never the old one's.
+    await page.keyboard.type('w');
+    await settled(page);
+    expect(await dialog.locator('.search-summary').textContent()).toContain('“w”');
+    await page.keyboard.type('to');
+    expect(await page.locator('#search-results').getAttribute('aria-busy')).toBe('true');
     await settled(page);
     expect(await dialog.locator('.search-summary').textContent()).toContain('“wto”');
     expect(await dialog.locator('.search-section').count()).toBe(truth(sectionTexts(distDir), 'wto').size);

@@ -65,6 +65,7 @@ export function createSearchDialog(host: HTMLElement): () => void {
     page.searchParams.set('q', input.value);
     pageLink.href = page.href;
     window.clearTimeout(timer);
+    view.queryChanged();
     timer = window.setTimeout(() => void view.show(input.value), 200);
   });
   arrowNavigation(input, results);

@@ -87,12 +87,19 @@ function countingSummary(results: PresentedResults): string {
 export interface ResultsView {
   /** Run a search and show its results; an empty query clears the view. */
   show(query: string): Promise<void>;
+  /**
+   * The query changed and its search is about to run (after the typing
+   * pause): the results shown are stale, so the view is busy until show()
+   * has the new ones in.
+   */
+  queryChanged(): void;
 }
 
 /**
  * A results view over a container that carries id="search-results": it is
- * aria-busy="true" while a search runs and "false" once results, the
- * no-result message or the error message are in. Totals that take longer
+ * aria-busy="true" from the moment the query changes (queryChanged) and
+ * while its search runs, and "false" once results, the no-result message or
+ * the error message are in. Totals that take longer
  * than the first reports update the summary when they arrive.
  */
 export function resultsView(container: HTMLElement, headingLevel: 2 | 3): ResultsView {
@@ -165,7 +172,13 @@ export function resultsView(container: HTMLElement, headingLevel: 2 | 3): Result
     return button;
   }
 
-  return { show };
+  // A search still running for the previous query is dropped: its results must not land after the query changed.
+  function queryChanged() {
+    current++;
+    container.setAttribute('aria-busy', 'true');
+  }
+
+  return { show, queryChanged };
 }
 
 /** Whether reports remain after the first `shown`: by the totals, or, while counting, if the page was full. */
