@@ -79,15 +79,20 @@ export function splitBeforeLast(text: string, count: number): [head: string, tai
  */
 export const HYPHENATED_NUMBER = /\d+(?:-\d+)+/g;
 
-/** `text` in pieces, each hyphenated number (HYPHENATED_NUMBER) a piece of its own marked `whole`. */
-export function hyphenatedNumberPieces(text: string): { text: string; whole: boolean }[] {
-  const pieces: { text: string; whole: boolean }[] = [];
+/**
+ * `text` cut around each match of `pattern` (global): the pieces in order,
+ * each match a piece marked `matched` (an empty match too, a place between
+ * two pieces), with no empty piece between matches. Joined, the pieces are
+ * `text` again. The typesetting steps mark the matched pieces up.
+ */
+export function matchPieces(text: string, pattern: RegExp): { text: string; matched: boolean }[] {
+  const pieces: { text: string; matched: boolean }[] = [];
   let from = 0;
-  for (const match of text.matchAll(HYPHENATED_NUMBER)) {
-    if (match.index > from) pieces.push({ text: text.slice(from, match.index), whole: false });
-    pieces.push({ text: match[0], whole: true });
+  for (const match of text.matchAll(pattern)) {
+    if (match.index > from) pieces.push({ text: text.slice(from, match.index), matched: false });
+    pieces.push({ text: match[0], matched: true });
     from = match.index + match[0].length;
   }
-  if (from < text.length || pieces.length === 0) pieces.push({ text: text.slice(from), whole: false });
+  if (from < text.length) pieces.push({ text: text.slice(from), matched: false });
   return pieces;
 }

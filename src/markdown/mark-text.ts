@@ -1,5 +1,6 @@
-import type { ElementContent, Root, Text } from 'hast';
+import type { Element, ElementContent, Root, Text } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
+import { matchPieces } from '../lib/line-breaks.ts';
 
 /**
  * Replaces every match of `pattern` (global) in the tree's text, outside code,
@@ -10,16 +11,15 @@ import { SKIP, visit } from 'unist-util-visit';
 export function markText(tree: Root, pattern: RegExp, mark: (match: string) => ElementContent[]): void {
   visit(tree, 'text', (text: Text, index, parent) => {
     if (index === undefined || !parent || (parent.type === 'element' && /^(code|pre)$/.test(parent.tagName))) return;
-    const pieces: ElementContent[] = [];
-    let from = 0;
-    for (const match of text.value.matchAll(pattern)) {
-      if (match.index > from) pieces.push({ type: 'text', value: text.value.slice(from, match.index) });
-      pieces.push(...mark(match[0]));
-      from = match.index + match[0].length;
-    }
-    if (pieces.length === 0) return;
-    if (from < text.value.length) pieces.push({ type: 'text', value: text.value.slice(from) });
-    parent.children.splice(index, 1, ...pieces);
-    return [SKIP, index + pieces.length];
+    const pieces = matchPieces(text.value, pattern);
+    if (!pieces.some((piece) => piece.matched)) return;
+    const nodes = pieces.flatMap((piece): ElementContent[] => (piece.matched ? mark(piece.text) : [{ type: 'text', value: piece.text }]));
+    parent.children.splice(index, 1, ...nodes);
+    return [SKIP, index + nodes.length];
   });
+}
+
+/** `text` kept on one line: `<span class="nowrap">` (report.css). */
+export function nowrapSpan(text: string): Element {
+  return { type: 'element', tagName: 'span', properties: { className: ['nowrap'] }, children: [{ type: 'text', value: text }] };
 }

@@ -1,6 +1,6 @@
 import type { Root } from 'hast';
 import { HYPHENATED_NUMBER } from '../lib/line-breaks.ts';
-import { markText } from './mark-text.ts';
+import { markText, nowrapSpan } from './mark-text.ts';
 
 /**
  * Numbers joined by hyphens (2021-12-01) never break across lines
@@ -10,7 +10,5 @@ import { markText } from './mark-text.ts';
  */
 export function rehypeHyphenatedNumbers() {
   return (tree: Root) =>
-    markText(tree, HYPHENATED_NUMBER, (match) => [
-      { type: 'element', tagName: 'span', properties: { className: ['nowrap'] }, children: [{ type: 'text', value: match }] },
-    ]);
+    markText(tree, HYPHENATED_NUMBER, (match) => [nowrapSpan(match)]);
 }

@@ -1,5 +1,5 @@
 import type { Root } from 'hast';
-import { markText } from './mark-text.ts';
+import { markText, nowrapSpan } from './mark-text.ts';
 
 /** A Han character and the separator after it, when another Han character follows: 约翰•|鲁杰. */
 const BEFORE_SEPARATOR = /\p{Script=Han}[·•‧・](?=\p{Script=Han})/gu;
@@ -12,7 +12,5 @@ const BEFORE_SEPARATOR = /\p{Script=Han}[·•‧・](?=\p{Script=Han})/gu;
  */
 export function rehypeNameSeparators() {
   return (tree: Root) =>
-    markText(tree, BEFORE_SEPARATOR, (match) => [
-      { type: 'element', tagName: 'span', properties: { className: ['nowrap'] }, children: [{ type: 'text', value: match }] },
-    ]);
+    markText(tree, BEFORE_SEPARATOR, (match) => [nowrapSpan(match)]);
 }

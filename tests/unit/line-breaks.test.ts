@@ -4,7 +4,7 @@
  * the last characters of a paragraph.
  */
 import { describe, expect, it } from 'vitest';
-import { cutAt, hyphenatedNumberPieces, splitBeforeLast, wordBoundaries } from '../../src/lib/line-breaks.ts';
+import { cutAt, HYPHENATED_NUMBER, matchPieces, splitBeforeLast, wordBoundaries } from '../../src/lib/line-breaks.ts';
 
 const pieces = (text: string) => cutAt(text, wordBoundaries(text));
 
@@ -41,18 +41,32 @@ describe('splitBeforeLast', () => {
   });
 });
 
-describe('hyphenatedNumberPieces', () => {
+describe('matchPieces with HYPHENATED_NUMBER', () => {
+  const pieces = (text: string) => matchPieces(text, HYPHENATED_NUMBER);
+
   it('sets apart each group of numbers joined by hyphens, and nothing else', () => {
-    expect(hyphenatedNumberPieces('社会科学文献出版社，2021-12-01）。')).toEqual([
-      { text: '社会科学文献出版社，', whole: false },
-      { text: '2021-12-01', whole: true },
-      { text: '）。', whole: false },
+    expect(pieces('社会科学文献出版社，2021-12-01）。')).toEqual([
+      { text: '社会科学文献出版社，', matched: false },
+      { text: '2021-12-01', matched: true },
+      { text: '）。', matched: false },
     ]);
-    expect(hyphenatedNumberPieces('2020-2021 年，第 6 期，No. 3-B，-5，1814—1815')).toEqual([
-      { text: '2020-2021', whole: true },
-      { text: ' 年，第 6 期，No. 3-B，-5，1814—1815', whole: false },
+    expect(pieces('2020-2021 年，第 6 期，No. 3-B，-5，1814—1815')).toEqual([
+      { text: '2020-2021', matched: true },
+      { text: ' 年，第 6 期，No. 3-B，-5，1814—1815', matched: false },
     ]);
-    expect(hyphenatedNumberPieces('')).toEqual([{ text: '', whole: false }]);
+    expect(pieces('')).toEqual([]);
   });
 });
 
+describe('matchPieces', () => {
+  it('marks an empty match as a place between pieces, and gives back the text when joined', () => {
+    const text = '世界”(B3W)与“A”';
+    const cut = matchPieces(text, /(?<=”)(?=\()/g);
+    expect(cut).toEqual([
+      { text: '世界”', matched: false },
+      { text: '', matched: true },
+      { text: '(B3W)与“A”', matched: false },
+    ]);
+    expect(cut.map((piece) => piece.text).join('')).toBe(text);
+  });
+});
